@@ -1,0 +1,75 @@
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Deps } from './platform/deps.js';
+import { registerErrorHandler } from './platform/error-handler.js';
+import { authPlugin } from './platform/auth-plugin.js';
+import { authRoutes } from './features/auth/routes.js';
+import { customerRoutes } from './features/customers/routes.js';
+import { settingsRoutes } from './features/managers/routes.js';
+
+const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+/** Builds the HTTP application around its dependencies; it never listens (main.ts does). */
+export async function buildApp(
+  deps: Deps,
+  opts: { logger?: boolean | object } = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: deps.config.bodyLimitBytes,
+    trustProxy: true,
+    ajv: undefined,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  const webDist = deps.config.webDist ?? defaultWebDist;
+  const serveWeb = existsSync(path.join(webDist, 'index.html'));
+  registerErrorHandler(app, { spaFallback: serveWeb });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Steward API', version: '1.0.0', description: 'CRM for account-manager-led companies' },
+      servers: [{ url: '/' }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  app.get('/api/health', { schema: { hide: true } }, async () => ({ status: 'ok', database: deps.dbKind }));
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(authPlugin, { deps });
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes, { deps });
+      await api.register(customerRoutes, { deps });
+      await api.register(settingsRoutes, { deps });
+    },
+    { prefix: '/api/v1' },
+  );
+
+  if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  return app;
+}

@@ -1,0 +1,179 @@
+import { sql } from 'drizzle-orm';
+import {
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  boolean,
+} from 'drizzle-orm/pg-core';
+import { organizations, users } from './platform.js';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export type CustomerNeeds = {
+  productInterests?: string[];
+  preferredChannel?: string | null;
+  preferredTime?: string | null;
+  notes?: string | null;
+};
+
+export const customers = pgTable(
+  'customers',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    id: uuid('id').notNull(),
+    name: text('name').notNull(),
+    /** Lower-cased, without spaces and punctuation: the name half of the name + region duplicate key. */
+    nameNorm: text('name_norm').notNull(),
+    type: text('type').notNull().default('company'),
+    industry: text('industry'),
+    size: text('size'),
+    region: text('region'),
+    address: text('address'),
+    source: text('source'),
+    tier: text('tier'),
+    stage: text('stage').notNull().default('prospect'),
+    ownerId: uuid('owner_id'),
+    teamId: uuid('team_id'),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    phone: text('phone'),
+    /** Digits only, for duplicate detection and partial search. */
+    phoneNorm: text('phone_norm'),
+    email: text('email'),
+    emailNorm: text('email_norm'),
+    idNumber: text('id_number'),
+    externalId: text('external_id'),
+    customFields: jsonb('custom_fields').$type<Record<string, unknown>>().notNull().default({}),
+    needs: jsonb('needs').$type<CustomerNeeds>().notNull().default({}),
+    completeness: integer('completeness').notNull().default(0),
+    lastContactedAt: ts('last_contacted_at'),
+    nextVisitDueAt: ts('next_visit_due_at'),
+    mergedIntoId: uuid('merged_into_id'),
+    deletedAt: ts('deleted_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    foreignKey({ columns: [t.orgId, t.ownerId], foreignColumns: [users.orgId, users.id] }),
+    index('customers_owner_created_idx').on(t.orgId, t.ownerId, t.createdAt.desc(), t.id.desc()),
+    index('customers_team_created_idx').on(t.orgId, t.teamId, t.createdAt.desc(), t.id.desc()),
+    index('customers_org_created_idx').on(t.orgId, t.createdAt.desc(), t.id.desc()),
+    index('customers_org_name_idx').on(t.orgId, t.name, t.id),
+    index('customers_phone_norm_idx').on(t.orgId, t.phoneNorm),
+    index('customers_email_norm_idx').on(t.orgId, t.emailNorm),
+    index('customers_name_norm_idx').on(t.orgId, t.nameNorm, t.region),
+    index('customers_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
+    index('customers_phone_trgm_idx').using('gin', t.phoneNorm.op('gin_trgm_ops')),
+    index('customers_email_trgm_idx').using('gin', t.emailNorm.op('gin_trgm_ops')),
+    index('customers_tags_idx').using('gin', t.tags),
+    uniqueIndex('customers_external_id_key')
+      .on(t.orgId, t.externalId)
+      .where(sql`${t.externalId} is not null and ${t.deletedAt} is null`),
+  ],
+);
+
+export const contacts = pgTable(
+  'contacts',
+  {
+    orgId: uuid('org_id').notNull(),
+    id: uuid('id').notNull(),
+    customerId: uuid('customer_id').notNull(),
+    name: text('name').notNull(),
+    position: text('position'),
+    phone: text('phone'),
+    email: text('email'),
+    wechat: text('wechat'),
+    birthday: date('birthday', { mode: 'string' }),
+    preferences: text('preferences'),
+    isPrimary: boolean('is_primary').notNull().default(false),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    foreignKey({ columns: [t.orgId, t.customerId], foreignColumns: [customers.orgId, customers.id] }),
+    index('contacts_customer_idx').on(t.orgId, t.customerId),
+  ],
+);
+
+export const interactions = pgTable(
+  'interactions',
+  {
+    orgId: uuid('org_id').notNull(),
+    id: uuid('id').notNull(),
+    customerId: uuid('customer_id').notNull(),
+    contactId: uuid('contact_id'),
+    userId: uuid('user_id'),
+    type: text('type').notNull(),
+    occurredAt: ts('occurred_at').notNull(),
+    summary: text('summary').notNull(),
+    outcome: text('outcome'),
+    nextStep: text('next_step'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    foreignKey({ columns: [t.orgId, t.customerId], foreignColumns: [customers.orgId, customers.id] }),
+    index('interactions_customer_idx').on(t.orgId, t.customerId, t.occurredAt.desc()),
+  ],
+);
+
+export type OrderLine = { product: string; quantity: number; unitPrice: number };
+
+export const orders = pgTable(
+  'orders',
+  {
+    orgId: uuid('org_id').notNull(),
+    id: uuid('id').notNull(),
+    customerId: uuid('customer_id').notNull(),
+    externalId: text('external_id'),
+    orderedAt: ts('ordered_at').notNull(),
+    amount: numeric('amount', { precision: 16, scale: 2, mode: 'number' }).notNull(),
+    currency: text('currency').notNull().default('CNY'),
+    channel: text('channel'),
+    lines: jsonb('lines').$type<OrderLine[]>().notNull().default([]),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    foreignKey({ columns: [t.orgId, t.customerId], foreignColumns: [customers.orgId, customers.id] }),
+    index('orders_customer_idx').on(t.orgId, t.customerId, t.orderedAt.desc()),
+    uniqueIndex('orders_external_id_key')
+      .on(t.orgId, t.externalId)
+      .where(sql`${t.externalId} is not null`),
+  ],
+);
+
+/** One row per changed field: who, when, old → new. */
+export const fieldHistory = pgTable(
+  'field_history',
+  {
+    orgId: uuid('org_id').notNull(),
+    id: uuid('id').notNull(),
+    entity: text('entity').notNull(),
+    entityId: uuid('entity_id').notNull(),
+    field: text('field').notNull(),
+    oldValue: jsonb('old_value'),
+    newValue: jsonb('new_value'),
+    actorId: uuid('actor_id'),
+    at: ts('at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index('field_history_entity_idx').on(t.orgId, t.entityId, t.at),
+  ],
+);

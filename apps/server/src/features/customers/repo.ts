@@ -1,0 +1,189 @@
+import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { CustomerListQuery } from '@steward/contracts';
+import type { Db } from '../../db/client.js';
+import { contacts, customers, customFieldDefs, fieldHistory, users } from '../../db/schema/index.js';
+import type { Cursor } from '../../platform/pagination.js';
+import { likeEscape } from '../../platform/pagination.js';
+
+export type CustomerRow = typeof customers.$inferSelect;
+export type CustomerWithOwner = CustomerRow & { ownerName: string | null };
+
+const selection = { customer: customers, ownerName: users.name };
+const ownerJoin = and(eq(users.orgId, customers.orgId), eq(users.id, customers.ownerId));
+
+const flatten = (r: { customer: CustomerRow; ownerName: string | null }): CustomerWithOwner => ({
+  ...r.customer,
+  ownerName: r.ownerName,
+});
+
+/** The search condition: partial name, e-mail, or phone digits (pg_trgm indexes serve all three). */
+export function searchCondition(q: string): SQL {
+  const digits = q.replace(/\D/g, '');
+  const pattern = `%${likeEscape(q.toLowerCase())}%`;
+  const parts: SQL[] = [sql`${customers.name} ilike ${pattern}`, sql`${customers.emailNorm} like ${pattern}`];
+  if (digits.length >= 3 && digits.length >= q.replace(/\s/g, '').length - 2)
+    parts.push(sql`${customers.phoneNorm} like ${`%${digits}%`}`);
+  return or(...parts)!;
+}
+
+export function filterConditions(q: CustomerListQuery): SQL[] {
+  const out: SQL[] = [];
+  if (q.q) out.push(searchCondition(q.q));
+  if (q.ownerId === 'none') out.push(isNull(customers.ownerId));
+  else if (q.ownerId) out.push(eq(customers.ownerId, q.ownerId));
+  if (q.teamId) out.push(eq(customers.teamId, q.teamId));
+  if (q.tier?.length) out.push(inArray(customers.tier, q.tier));
+  if (q.stage?.length) out.push(inArray(customers.stage, q.stage));
+  if (q.tag) out.push(sql`${customers.tags} @> array[${q.tag}]::text[]`);
+  if (q.region) out.push(eq(customers.region, q.region));
+  if (q.industry) out.push(eq(customers.industry, q.industry));
+  if (q.source) out.push(eq(customers.source, q.source));
+  return out;
+}
+
+const SORT_COLUMNS = {
+  createdAt: customers.createdAt,
+  updatedAt: customers.updatedAt,
+  name: customers.name,
+} as const;
+
+export function sortSpec(sort: CustomerListQuery['sort']) {
+  const descending = sort.startsWith('-');
+  const key = (descending ? sort.slice(1) : sort) as keyof typeof SORT_COLUMNS;
+  const column = SORT_COLUMNS[key];
+  const isTime = key !== 'name';
+  return {
+    orderBy: descending ? [desc(column), desc(customers.id)] : [asc(column), asc(customers.id)],
+    after: (c: Cursor): SQL => {
+      const v = isTime ? sql`${c.v}::timestamptz` : sql`${c.v}`;
+      return descending
+        ? sql`(${column}, ${customers.id}) < (${v}, ${c.id})`
+        : sql`(${column}, ${customers.id}) > (${v}, ${c.id})`;
+    },
+    cursorOf: (row: CustomerRow): Cursor => ({
+      v: isTime ? (row[key] as Date).toISOString() : (row[key] as string),
+      id: row.id,
+    }),
+  };
+}
+
+export async function listCustomers(
+  db: Db,
+  where: SQL[],
+  orderBy: SQL[],
+  limit: number,
+): Promise<CustomerWithOwner[]> {
+  const rows = await db
+    .select(selection)
+    .from(customers)
+    .leftJoin(users, ownerJoin)
+    .where(and(...where))
+    .orderBy(...orderBy)
+    .limit(limit);
+  return rows.map(flatten);
+}
+
+export async function countCustomers(db: Db, where: SQL[]): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(customers)
+    .where(and(...where));
+  return row?.n ?? 0;
+}
+
+export async function findCustomer(
+  db: Db,
+  scope: SQL,
+  id: string,
+  lock = false,
+): Promise<CustomerWithOwner | null> {
+  const q = db
+    .select(selection)
+    .from(customers)
+    .leftJoin(users, ownerJoin)
+    .where(and(scope, eq(customers.id, id)))
+    .limit(1);
+  const rows = lock ? await q.for('update', { of: customers }) : await q;
+  return rows[0] ? flatten(rows[0]) : null;
+}
+
+export async function insertCustomer(db: Db, row: typeof customers.$inferInsert): Promise<CustomerRow> {
+  const [created] = await db.insert(customers).values(row).returning();
+  return created!;
+}
+
+export async function updateCustomer(
+  db: Db,
+  orgId: string,
+  id: string,
+  patch: Partial<typeof customers.$inferInsert>,
+) {
+  const [row] = await db
+    .update(customers)
+    .set(patch)
+    .where(and(eq(customers.orgId, orgId), eq(customers.id, id)))
+    .returning();
+  return row!;
+}
+
+/** Customers (not deleted) that share a duplicate key with the given one. */
+export async function findDuplicateCandidates(
+  db: Db,
+  orgId: string,
+  keys: {
+    phone: string | null;
+    email: string | null;
+    name: string;
+    region: string | null;
+    externalId: string | null;
+  },
+  excludeId?: string,
+) {
+  const ors: SQL[] = [];
+  if (keys.phone) ors.push(eq(customers.phoneNorm, keys.phone));
+  if (keys.email) ors.push(eq(customers.emailNorm, keys.email));
+  if (keys.name && keys.region)
+    ors.push(and(eq(customers.nameNorm, keys.name), eq(customers.region, keys.region))!);
+  if (keys.externalId) ors.push(eq(customers.externalId, keys.externalId));
+  if (!ors.length) return [];
+  return db
+    .select()
+    .from(customers)
+    .where(
+      and(
+        eq(customers.orgId, orgId),
+        isNull(customers.deletedAt),
+        or(...ors),
+        excludeId ? sql`${customers.id} <> ${excludeId}` : undefined,
+      ),
+    )
+    .limit(10);
+}
+
+export async function findActiveUser(db: Db, orgId: string, userId: string) {
+  const rows = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.orgId, orgId), eq(users.id, userId), eq(users.status, 'active')))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function countContacts(db: Db, orgId: string, customerId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(contacts)
+    .where(and(eq(contacts.orgId, orgId), eq(contacts.customerId, customerId)));
+  return row?.n ?? 0;
+}
+
+export async function customFieldDefsFor(db: Db, orgId: string, entity: 'customer' | 'contact') {
+  return db
+    .select()
+    .from(customFieldDefs)
+    .where(and(eq(customFieldDefs.orgId, orgId), eq(customFieldDefs.entity, entity)));
+}
+
+export async function insertHistory(db: Db, rows: (typeof fieldHistory.$inferInsert)[]) {
+  if (rows.length) await db.insert(fieldHistory).values(rows);
+}

@@ -1,0 +1,46 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Actor } from './actor.js';
+import type { Deps } from './deps.js';
+import { forbidden, unauthenticated } from './errors.js';
+import { resolveSession } from '../features/auth/service.js';
+
+export const SESSION_COOKIE = 'steward_session';
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+declare module 'fastify' {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- module augmentation needs an interface
+  interface FastifyRequest {
+    actor: Actor | null;
+    csrfToken: string | null;
+  }
+}
+
+/** Resolves the caller from the session cookie and enforces CSRF on cookie-authenticated writes. */
+export const authPlugin = fp(async (app: FastifyInstance, opts: { deps: Deps }) => {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('csrfToken', null);
+  app.addHook('preHandler', async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const found = await resolveSession(opts.deps, token);
+    if (!found) return;
+    request.actor = found.actor;
+    request.csrfToken = found.csrfToken;
+  });
+});
+
+/** The actor of a request that must be signed in; checks the CSRF header on writes. */
+export function requireActor(request: FastifyRequest): Actor {
+  const actor = request.actor;
+  if (!actor) throw unauthenticated();
+  if (actor.via === 'session' && WRITES.has(request.method)) {
+    const sent = request.headers['x-csrf-token'];
+    if (typeof sent !== 'string' || sent !== request.csrfToken) {
+      throw forbidden(
+        'Missing or wrong X-CSRF-Token header: send the token from login or GET /api/v1/auth/csrf.',
+      );
+    }
+  }
+  return actor;
+}
