@@ -100,6 +100,18 @@ describe('sign-up and sign-in', () => {
     expect(res.json().csrfToken).toMatch(/.{20,}/);
   });
 
+  it('marks the cookie Secure behind HTTPS', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: org.users.m2.email, password: TEST_PASSWORD },
+      headers: { 'x-forwarded-proto': 'https' },
+    });
+    expect(res.cookies.find((c) => c.name === 'steward_session')!.secure).toBe(true);
+    const plain = await post('/api/v1/auth/login', { email: org.users.m2.email, password: TEST_PASSWORD });
+    expect(plain.cookies.find((c) => c.name === 'steward_session')!.secure).toBeUndefined();
+  });
+
   it('stores argon2id hashes, never the password', async () => {
     const { rows } = (await t.database.db.execute(
       `select password_hash from users where id = '${org.users.m2.id}'`,

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { CsrfOut, LoginBody, LoginOut, MeOut, SignupBody } from '@steward/contracts';
 import type { Deps } from '../../platform/deps.js';
@@ -9,12 +9,13 @@ import * as service from './service.js';
 
 export async function authRoutes(fastify: FastifyInstance, { deps }: { deps: Deps }) {
   const app = typed(fastify);
-  const setCookie = (reply: FastifyReply, token: string, expires: Date) =>
+  // Secure whenever the request came over HTTPS (directly or behind a proxy), or when configured.
+  const setCookie = (req: FastifyRequest, reply: FastifyReply, token: string, expires: Date) =>
     reply.setCookie(SESSION_COOKIE, token, {
       path: '/',
       httpOnly: true,
       sameSite: 'lax',
-      secure: deps.config.secureCookies,
+      secure: deps.config.secureCookies || req.protocol === 'https',
       expires,
     });
   const loginLimit = { max: deps.config.loginRateLimitPerMinute, timeWindow: '1 minute' };
@@ -27,7 +28,7 @@ export async function authRoutes(fastify: FastifyInstance, { deps }: { deps: Dep
     },
     async (req, reply) => {
       const s = await service.signup(deps, req.body);
-      setCookie(reply, s.token, s.expiresAt);
+      setCookie(req, reply, s.token, s.expiresAt);
       return reply.status(201).send({ user: s.user, csrfToken: s.csrfToken });
     },
   );
@@ -40,7 +41,7 @@ export async function authRoutes(fastify: FastifyInstance, { deps }: { deps: Dep
     },
     async (req, reply) => {
       const s = await service.login(deps, req.body);
-      setCookie(reply, s.token, s.expiresAt);
+      setCookie(req, reply, s.token, s.expiresAt);
       return { user: s.user, csrfToken: s.csrfToken };
     },
   );
