@@ -15,6 +15,7 @@ import { authPlugin } from './platform/auth-plugin.js';
 import { authRoutes } from './features/auth/routes.js';
 import { customerRoutes } from './features/customers/routes.js';
 import { settingsRoutes } from './features/managers/routes.js';
+import { complianceRoutes } from './features/compliance/routes.js';
 
 const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -66,6 +67,7 @@ export async function buildApp(
       await api.register(authRoutes, { deps });
       await api.register(customerRoutes, { deps });
       await api.register(settingsRoutes, { deps });
+      await api.register(complianceRoutes, { deps });
     },
     { prefix: '/api/v1' },
   );

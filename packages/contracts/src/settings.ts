@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from './common.js';
+import { Id, ListQuery, page } from './common.js';
 
 export const CUSTOM_FIELD_TYPES = ['text', 'number', 'date', 'boolean', 'select'] as const;
 
@@ -33,3 +33,20 @@ export const UserList = z.object({ data: z.array(UserSummary) });
 export type CustomFieldDefOut = z.infer<typeof CustomFieldDefOut>;
 export type TeamOut = z.infer<typeof TeamOut>;
 export type UserSummary = z.infer<typeof UserSummary>;
+
+export const AuditListQuery = ListQuery.extend({
+  entityId: Id.optional(),
+  actorId: Id.optional(),
+  action: z.string().max(100).optional(),
+});
+export const AuditEntry = z.object({
+  id: Id,
+  at: z.string(),
+  actorId: Id.nullable(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: Id.nullable(),
+  data: z.record(z.string(), z.unknown()),
+});
+export const AuditPage = page(AuditEntry);

@@ -36,6 +36,19 @@ describe('audit log', () => {
     expect(await rows('interaction.create')).toHaveLength(1);
   });
 
+  it('is readable by administrators through GET /audit-log, and by no manager', async () => {
+    const admin = await login(t.app, org.users.admin.email);
+    const res = await admin.get('/api/v1/audit-log?action=customer.create&limit=5');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().data[0]).toMatchObject({
+      action: 'customer.create',
+      actorId: org.users.m1.id,
+      actorName: org.users.m1.name,
+    });
+    const m1 = await login(t.app, org.users.m1.email);
+    expect((await m1.get('/api/v1/audit-log')).statusCode).toBe(403);
+  });
+
   it('rolls the audit row back with its transaction', async () => {
     const actor = { orgId: org.orgId, userId: org.users.admin.id };
     await expect(

@@ -72,10 +72,8 @@ export function registerErrorHandler(app: FastifyInstance, opts: { spaFallback: 
     // Client-side routes of the web app: every non-API GET falls back to the app shell.
     if (opts.spaFallback && request.method === 'GET' && !request.url.startsWith('/api/'))
       return reply.sendFile('index.html');
-    return reply
-      .status(404)
-      .send({
-        error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}.` },
-      });
+    return reply.status(404).send({
+      error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}.` },
+    });
   });
 }

@@ -80,16 +80,14 @@ export async function seedDemo(db: Db, opts: DemoOptions) {
   const analyst = user('analyst@steward.demo', '数据分析师 Analyst', 'analyst', null);
 
   await db.transaction(async (tx) => {
-    await tx
-      .insert(organizations)
-      .values({
-        id: orgId,
-        name: 'Demo',
-        timeZone: 'Asia/Shanghai',
-        currency: 'CNY',
-        language: 'zh-CN',
-        createdAt: now,
-      });
+    await tx.insert(organizations).values({
+      id: orgId,
+      name: 'Demo',
+      timeZone: 'Asia/Shanghai',
+      currency: 'CNY',
+      language: 'zh-CN',
+      createdAt: now,
+    });
     await tx
       .insert(teams)
       .values({ orgId, id: rootTeam, name: '销售部 Sales', parentId: null, createdAt: now });

@@ -102,6 +102,19 @@ describe('creating customers', () => {
     expect(badId.statusCode).toBe(400);
   });
 
+  it('answers 422 when a business rule refuses the owner: departed, or a role that cannot own customers', async () => {
+    await t.deps.db.execute(sql`update users set status = 'departed' where id = ${org.users.m4.id}`);
+    const departed = await admin.post('/api/v1/customers', { name: 'Rule Co', ownerId: org.users.m4.id });
+    expect(departed.statusCode).toBe(422);
+    expect(departed.json().error).toMatchObject({
+      code: 'owner_inactive',
+      details: [{ path: 'ownerId', message: 'not active' }],
+    });
+    const agent = await admin.post('/api/v1/customers', { name: 'Rule Co', ownerId: org.users.agent.id });
+    expect(agent.statusCode).toBe(422);
+    expect(agent.json().error.code).toBe('owner_role_not_allowed');
+  });
+
   it('answers 413 for a body over the size limit', async () => {
     const res = await m1.post('/api/v1/customers', {
       name: 'Big',
@@ -178,15 +191,13 @@ describe('duplicate detection and merge', () => {
       occurredAt: '2026-11-01T10:00:00+08:00',
       summary: '询价',
     });
-    await t.deps.db
-      .insert(orders)
-      .values({
-        orgId: org.orgId,
-        id: newId(),
-        customerId: source.id,
-        orderedAt: new Date('2026-10-01T00:00:00Z'),
-        amount: 99.5,
-      });
+    await t.deps.db.insert(orders).values({
+      orgId: org.orgId,
+      id: newId(),
+      customerId: source.id,
+      orderedAt: new Date('2026-10-01T00:00:00Z'),
+      amount: 99.5,
+    });
 
     expect(
       (await m1.post(`/api/v1/customers/${survivor.id}/merge`, { sourceId: source.id })).statusCode,
@@ -268,15 +279,13 @@ describe('history, timeline, contacts and interactions', () => {
       summary: '电话',
       nextStep: '报价',
     });
-    await t.deps.db
-      .insert(orders)
-      .values({
-        orgId: org.orgId,
-        id: newId(),
-        customerId: c.id,
-        orderedAt: new Date('2026-11-22T00:00:00Z'),
-        amount: 1200,
-      });
+    await t.deps.db.insert(orders).values({
+      orgId: org.orgId,
+      id: newId(),
+      customerId: c.id,
+      orderedAt: new Date('2026-11-22T00:00:00Z'),
+      amount: 1200,
+    });
     t.setNow(new Date('2026-11-30T00:00:00Z'));
     await m1.patch(`/api/v1/customers/${c.id}`, { region: '北京' });
     t.setNow(null);

@@ -160,11 +160,11 @@ export async function findDuplicateCandidates(
     .limit(10);
 }
 
-export async function findActiveUser(db: Db, orgId: string, userId: string) {
+export async function findUser(db: Db, orgId: string, userId: string) {
   const rows = await db
     .select()
     .from(users)
-    .where(and(eq(users.orgId, orgId), eq(users.id, userId), eq(users.status, 'active')))
+    .where(and(eq(users.orgId, orgId), eq(users.id, userId)))
     .limit(1);
   return rows[0] ?? null;
 }

@@ -21,7 +21,16 @@ import { forbidden, validationFailed } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { decodeCursor, pageOf } from '../../platform/pagination.js';
 import { customerScope } from '../../platform/scope.js';
-import { customerNotFound, duplicateSuspected, externalIdTaken, unknownOwner } from './errors.js';
+import {
+  customerNotFound,
+  duplicateSuspected,
+  externalIdTaken,
+  ownerCannotOwn,
+  ownerInactive,
+  unknownOwner,
+} from './errors.js';
+
+const OWNER_ROLES = new Set(['admin', 'director', 'team_lead', 'manager']);
 import { customerPolicy } from './policy.js';
 import { presentCustomer } from './presenter.js';
 import { diffCustomer } from './history.js';
@@ -81,8 +90,10 @@ async function resolveOwner(db: Db, actor: Actor, ownerId: string | null | undef
     throw forbidden('You may only create customers for yourself.');
   }
   if (ownerId === null) return { ownerId: null, teamId: null };
-  const owner = await repo.findActiveUser(db, actor.orgId, ownerId);
+  const owner = await repo.findUser(db, actor.orgId, ownerId);
   if (!owner) throw unknownOwner();
+  if (owner.status !== 'active') throw ownerInactive();
+  if (!OWNER_ROLES.has(owner.role)) throw ownerCannotOwn();
   if (
     actor.permissions.reach === 'team' &&
     !(owner.teamId && actor.scopeTeamIds.includes(owner.teamId)) &&
