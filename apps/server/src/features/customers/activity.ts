@@ -224,7 +224,7 @@ export async function timeline(
     sql`
     select * from (
       select 'interaction' as kind, i.id::text as id, i.occurred_at as at, i.type as title,
-             jsonb_build_object('summary', i.summary, 'outcome', i.outcome, 'nextStep', i.next_step) as detail, u.name as actor_name
+             jsonb_build_object('type', i.type, 'summary', i.summary, 'outcome', i.outcome, 'nextStep', i.next_step) as detail, u.name as actor_name
         from interactions i left join users u on u.org_id = i.org_id and u.id = i.user_id
        where i.org_id = ${org} and i.customer_id = ${customerId}
       union all

@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import { Layout, Menu, Typography } from 'antd';
+import type { MenuProps } from 'antd';
+import { TeamOutlined } from '@ant-design/icons';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { TopBar } from './top-bar';
+
+const { Sider, Header, Content } = Layout;
+
+export const AppLayout = () => {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [collapsed, setCollapsed] = useState(false);
+
+  const items: MenuProps['items'] = [
+    {
+      key: 'customers',
+      icon: <TeamOutlined />,
+      label: t('nav.customers'),
+      children: [{ key: '/customers', label: t('nav.customerList') }],
+    },
+  ];
+  const selected = location.pathname.startsWith('/customers') ? ['/customers'] : [];
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} breakpoint="lg" width={208}>
+        <div style={{ height: 56, display: 'flex', alignItems: 'center', paddingInline: 24 }}>
+          <Typography.Text strong style={{ color: '#fff', fontSize: 18, whiteSpace: 'nowrap' }}>
+            {collapsed ? 'S' : 'Steward'}
+          </Typography.Text>
+        </div>
+        <nav aria-label={t('nav.main')}>
+          <Menu
+            theme="dark"
+            mode="inline"
+            items={items}
+            selectedKeys={selected}
+            defaultOpenKeys={['customers']}
+            onClick={({ key }) => navigate(key)}
+          />
+        </nav>
+      </Sider>
+      <Layout>
+        <Header
+          style={{
+            background: '#fff',
+            paddingInline: 24,
+            borderBottom: '1px solid #f0f0f0',
+            display: 'flex',
+            alignItems: 'center',
+          }}
+        >
+          <TopBar />
+        </Header>
+        <Content style={{ padding: 24 }}>
+          <main>
+            <Outlet />
+          </main>
+        </Content>
+      </Layout>
+    </Layout>
+  );
+};

@@ -1,0 +1,139 @@
+import { useState } from 'react';
+import { App, Button, Flex, Popconfirm, Skeleton, Tabs } from 'antd';
+import { DeleteOutlined, EditOutlined, MergeCellsOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../../shared/api';
+import { ErrorAlert, errorText } from '../../shared/errors';
+import { NotFoundResult } from '../../shared/not-found-result';
+import { useSession } from '../../shared/session';
+import { customerKeys, useCustomer } from './api';
+import { ContactsTab } from './contacts-tab';
+import { CustomerFormDrawer } from './customer-form-drawer';
+import { CustomerHeader } from './customer-header';
+import { HistoryTab } from './history-tab';
+import { MergeModal } from './merge-modal';
+import { OrdersTab } from './orders-tab';
+import { ProfileTab } from './profile-tab';
+import { TimelineTab } from './timeline-tab';
+
+const TABS = ['profile', 'contacts', 'timeline', 'orders', 'history'] as const;
+
+export const CustomerDetailPage = () => {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const me = useSession();
+  const [params, setParams] = useSearchParams();
+  const customer = useCustomer(id);
+  const [editing, setEditing] = useState(false);
+  const [merging, setMerging] = useState(false);
+  const tab = TABS.find((x) => x === params.get('tab')) ?? 'profile';
+  const p = me.permissions;
+
+  if (customer.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
+  if (
+    customer.error instanceof ApiError &&
+    (customer.error.status === 404 || customer.error.status === 400)
+  ) {
+    return (
+      <NotFoundResult
+        title={t('customerDetail.notFoundTitle')}
+        subTitle={t('customerDetail.notFoundSubTitle')}
+      />
+    );
+  }
+  if (customer.error || !customer.data) {
+    return <ErrorAlert error={customer.error} onRetry={() => void customer.refetch()} />;
+  }
+  const c = customer.data;
+
+  const remove = async () => {
+    try {
+      await api.del(`/customers/${c.id}`);
+      queryClient.removeQueries({ queryKey: customerKeys.detail(c.id) });
+      await queryClient.invalidateQueries({ queryKey: customerKeys.all });
+      message.success(t('customerDetail.deleted', { name: c.name }));
+      navigate('/customers');
+    } catch (e) {
+      message.error(errorText(t, e));
+    }
+  };
+
+  const actions = (
+    <>
+      {p.writeCustomers && (
+        <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>
+          {t('common.edit')}
+        </Button>
+      )}
+      {p.mergeCustomers && (
+        <Button icon={<MergeCellsOutlined />} onClick={() => setMerging(true)} data-testid="merge-customer">
+          {t('merge.action')}
+        </Button>
+      )}
+      {p.deleteCustomers && (
+        <Popconfirm
+          title={t('customerDetail.deleteConfirmTitle')}
+          description={t('customerDetail.deleteConfirm', { name: c.name })}
+          okText={t('common.delete')}
+          cancelText={t('common.cancel')}
+          okButtonProps={{ danger: true }}
+          onConfirm={remove}
+        >
+          <Button danger icon={<DeleteOutlined />} data-testid="delete-customer">
+            {t('common.delete')}
+          </Button>
+        </Popconfirm>
+      )}
+    </>
+  );
+
+  return (
+    <Flex vertical gap={16}>
+      <CustomerHeader customer={c} actions={actions} />
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => setParams({ tab: key }, { replace: true })}
+        items={[
+          {
+            key: 'profile',
+            label: t('customerDetail.tabs.profile'),
+            children: <ProfileTab customer={c} canEdit={p.writeCustomers} onEdit={() => setEditing(true)} />,
+          },
+          {
+            key: 'contacts',
+            label: t('customerDetail.tabs.contacts'),
+            children: <ContactsTab customerId={c.id} canEdit={p.writeCustomers} masked={c.masked} />,
+          },
+          {
+            key: 'timeline',
+            label: t('customerDetail.tabs.timeline'),
+            children: <TimelineTab customerId={c.id} canLog={p.writeCustomers} />,
+          },
+          {
+            key: 'orders',
+            label: t('customerDetail.tabs.orders'),
+            children: <OrdersTab customerId={c.id} />,
+          },
+          {
+            key: 'history',
+            label: t('customerDetail.tabs.history'),
+            children: <HistoryTab customerId={c.id} />,
+          },
+        ]}
+        destroyOnHidden
+      />
+      <CustomerFormDrawer
+        open={editing}
+        customer={c}
+        onClose={() => setEditing(false)}
+        onSaved={() => setEditing(false)}
+      />
+      <MergeModal customer={c} open={merging} onClose={() => setMerging(false)} />
+    </Flex>
+  );
+};
