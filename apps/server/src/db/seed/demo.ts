@@ -25,6 +25,29 @@ async function insertChunked<T extends Record<string, unknown>>(
   for (let i = 0; i < rows.length; i += size) await db.insert(table).values(rows.slice(i, i + size) as never);
 }
 
+/**
+ * Demo tiers by last year's spend among buyers: top 10% A, next 20% B, next 30% C, the rest D;
+ * customers with no order in the year stay ungraded. (The value refresh will own tiering.)
+ */
+function assignDemoTiers(
+  rows: { id: string; tier?: string | null }[],
+  orderRows: { customerId: string; orderedAt: Date; amount: number }[],
+  now: Date,
+) {
+  const since = now.getTime() - 365 * DAY;
+  const spend = new Map<string, number>();
+  for (const o of orderRows)
+    if (o.orderedAt.getTime() >= since) spend.set(o.customerId, (spend.get(o.customerId) ?? 0) + o.amount);
+  const ranked = [...spend.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+  const tierOf = new Map(
+    ranked.map((id, i) => [
+      id,
+      i < ranked.length * 0.1 ? 'A' : i < ranked.length * 0.3 ? 'B' : i < ranked.length * 0.6 ? 'C' : 'D',
+    ]),
+  );
+  for (const r of rows) r.tier = tierOf.get(r.id) ?? null;
+}
+
 /** True when an organization named "Demo" exists already. */
 export async function demoExists(db: Db): Promise<boolean> {
   return (
@@ -149,6 +172,7 @@ export async function seedDemo(db: Db, opts: DemoOptions) {
       orderRows.push(...os);
       interactionRows.push(...is);
     }
+    assignDemoTiers(customerRows, orderRows, now);
     await insertChunked(tx, customers, customerRows);
     await insertChunked(tx, contacts, contactRows);
     await insertChunked(tx, orders, orderRows);
