@@ -5,11 +5,12 @@ import { queryRows } from '../client.js';
 import { demoExists, seedDemo } from './demo.js';
 
 let t: TestApp;
+let orgId: string;
 const now = new Date('2026-12-01T00:00:00Z');
 beforeAll(async () => {
   t = await buildTestApp();
   expect(await demoExists(t.deps.db)).toBe(false);
-  await seedDemo(t.deps.db, { customers: 400, password: 'steward-demo', now });
+  ({ orgId } = await seedDemo(t.deps.db, { customers: 400, password: 'steward-demo', now }));
 });
 afterAll(() => t.close());
 
@@ -61,16 +62,16 @@ describe('the demo organization of API.md', () => {
       p99: number;
     }>(
       t.deps.db,
-      sql`select (select count(*)::int from customers) customers,
-                 (select count(*)::int from customers where owner_id is null) pool,
-                 (select count(*)::int from customers where stage = 'churned') churned,
-                 (select count(*)::int from customers where tier is not null) tiered,
-                 (select count(*)::int from contacts) contacts,
-                 (select count(*)::int from orders) orders,
-                 (select count(*)::int from interactions) interactions,
-                 (select min(ordered_at)::text from orders) first,
-                 (select percentile_cont(0.5) within group (order by amount)::float from orders) p50,
-                 (select percentile_cont(0.99) within group (order by amount)::float from orders) p99`,
+      sql`select (select count(*)::int from customers where org_id = ${orgId}) customers,
+                 (select count(*)::int from customers where org_id = ${orgId} and owner_id is null) pool,
+                 (select count(*)::int from customers where org_id = ${orgId} and stage = 'churned') churned,
+                 (select count(*)::int from customers where org_id = ${orgId} and tier is not null) tiered,
+                 (select count(*)::int from contacts where org_id = ${orgId}) contacts,
+                 (select count(*)::int from orders where org_id = ${orgId}) orders,
+                 (select count(*)::int from interactions where org_id = ${orgId}) interactions,
+                 (select min(ordered_at)::text from orders where org_id = ${orgId}) first,
+                 (select percentile_cont(0.5) within group (order by amount)::float from orders where org_id = ${orgId}) p50,
+                 (select percentile_cont(0.99) within group (order by amount)::float from orders where org_id = ${orgId}) p99`,
     );
     expect(stats!.customers).toBe(400);
     expect(stats!.pool).toBeGreaterThan(10);
