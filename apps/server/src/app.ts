@@ -16,6 +16,7 @@ import { authRoutes } from './features/auth/routes.js';
 import { customerRoutes } from './features/customers/routes.js';
 import { settingsRoutes } from './features/managers/routes.js';
 import { complianceRoutes } from './features/compliance/routes.js';
+import { assignmentRoutes } from './features/assignment/routes.js';
 
 const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -68,6 +69,7 @@ export async function buildApp(
       await api.register(customerRoutes, { deps });
       await api.register(settingsRoutes, { deps });
       await api.register(complianceRoutes, { deps });
+      await api.register(assignmentRoutes, { deps });
     },
     { prefix: '/api/v1' },
   );

@@ -43,6 +43,7 @@ export type Client = {
   get: (url: string) => Promise<LightMyRequestResponse>;
   post: (url: string, body?: unknown, headers?: Record<string, string>) => Promise<LightMyRequestResponse>;
   patch: (url: string, body?: unknown) => Promise<LightMyRequestResponse>;
+  put: (url: string, body?: unknown) => Promise<LightMyRequestResponse>;
   delete: (url: string) => Promise<LightMyRequestResponse>;
 };
 
@@ -71,6 +72,7 @@ export async function login(app: FastifyInstance, email: string, password = TEST
     get: (url) => app.inject({ method: 'GET', url, headers: { cookie } }),
     post: (url, body, extra) => send('POST', url, body ?? {}, extra),
     patch: (url, body) => send('PATCH', url, body),
+    put: (url, body) => send('PUT', url, body),
     delete: (url) => send('DELETE', url),
   };
 }

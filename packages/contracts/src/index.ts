@@ -2,3 +2,4 @@ export * from './common.js';
 export * from './auth.js';
 export * from './customers.js';
 export * from './settings.js';
+export * from './assignment.js';

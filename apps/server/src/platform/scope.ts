@@ -19,3 +19,8 @@ export function customerScope(actor: Actor): SQL {
       return and(base, eq(customers.ownerId, actor.userId))!;
   }
 }
+
+/** Customers in the organization's public pool (no owner, not deleted). */
+export function poolScope(actor: Pick<Actor, 'orgId'>): SQL {
+  return and(eq(customers.orgId, actor.orgId), isNull(customers.deletedAt), isNull(customers.ownerId))!;
+}

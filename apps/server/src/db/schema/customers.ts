@@ -45,6 +45,10 @@ export const customers = pgTable(
     stage: text('stage').notNull().default('prospect'),
     ownerId: uuid('owner_id'),
     teamId: uuid('team_id'),
+    /** When the current owner got the customer (the reclaim clock starts here). */
+    assignedAt: ts('assigned_at'),
+    /** Exempt from reclaim (a limited number per manager). */
+    protected: boolean('protected').notNull().default(false),
     tags: text('tags')
       .array()
       .notNull()
@@ -71,6 +75,9 @@ export const customers = pgTable(
     foreignKey({ columns: [t.orgId, t.ownerId], foreignColumns: [users.orgId, users.id] }),
     index('customers_owner_created_idx').on(t.orgId, t.ownerId, t.createdAt.desc(), t.id.desc()),
     index('customers_team_created_idx').on(t.orgId, t.teamId, t.createdAt.desc(), t.id.desc()),
+    index('customers_pool_idx')
+      .on(t.orgId, t.createdAt.desc(), t.id.desc())
+      .where(sql`${t.ownerId} is null and ${t.deletedAt} is null`),
     index('customers_org_created_idx').on(t.orgId, t.createdAt.desc(), t.id.desc()),
     index('customers_org_name_idx').on(t.orgId, t.name, t.id),
     index('customers_phone_norm_idx').on(t.orgId, t.phoneNorm),

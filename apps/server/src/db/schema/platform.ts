@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  date,
   foreignKey,
   index,
   integer,
@@ -56,6 +57,22 @@ export const users = pgTable(
     status: text('status').notNull().default('active'),
     teamId: uuid('team_id'),
     language: text('language'),
+    /** Manager profile (PRODUCT.md C2). */
+    level: text('level').notNull().default('junior'),
+    capacity: integer('capacity').notNull().default(200),
+    regions: text('regions')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    industries: text('industries')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    languages: text('languages')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    hireDate: date('hire_date', { mode: 'string' }),
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: ts('locked_until'),
     createdAt: ts('created_at').notNull().defaultNow(),

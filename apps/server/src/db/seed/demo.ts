@@ -1,9 +1,20 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { contacts, customers, interactions, orders, organizations, teams, users } from '../schema/index.js';
+import {
+  assignmentHistory,
+  contacts,
+  customers,
+  interactions,
+  orders,
+  organizations,
+  poolPolicies,
+  teams,
+  users,
+} from '../schema/index.js';
 import { newId } from '../../platform/ids.js';
 import { hashPassword } from '../../platform/passwords.js';
 import { createRng } from './random.js';
+import { INDUSTRIES, REGIONS } from './vocab.js';
 import {
   buildContacts,
   buildCustomer,
@@ -89,14 +100,20 @@ export async function seedDemo(db: Db, opts: DemoOptions) {
   const leads = [1, 2, 3].map((i) =>
     user(`lead${i}@steward.demo`, `${['陈', '林', '王'][i - 1]}组长 Lead ${i}`, 'team_lead', teamIds[i - 1]!),
   );
-  const managers = Array.from({ length: 20 }, (_, i) =>
-    user(
+  const managers = Array.from({ length: 20 }, (_, i) => ({
+    ...user(
       `manager${i + 1}@steward.demo`,
       `${['李', '张', '刘', '杨', '赵'][i % 5]}经理${i + 1} Manager ${i + 1}`,
       'manager',
       teamIds[i % 3]!,
     ),
-  );
+    level: i % 7 === 0 ? 'key_account' : i % 3 === 0 ? 'senior' : 'junior',
+    capacity: i % 7 === 0 ? 120 : 200,
+    regions: [REGIONS[i % REGIONS.length]!, REGIONS[(i + 5) % REGIONS.length]!],
+    industries: [INDUSTRIES[i % INDUSTRIES.length]!],
+    languages: i % 4 === 0 ? ['zh', 'en'] : ['zh'],
+    hireDate: `20${15 + (i % 10)}-0${1 + (i % 9)}-15`,
+  }));
   const agents = [1, 2].map((i) =>
     user(`agent${i}@steward.demo`, `客服${i} Agent ${i}`, 'service_agent', null),
   );
@@ -130,6 +147,7 @@ export async function seedDemo(db: Db, opts: DemoOptions) {
     const contactRows = [];
     const orderRows = [];
     const interactionRows = [];
+    const historyRows: (typeof assignmentHistory.$inferInsert)[] = [];
     for (let i = 0; i < opts.customers; i++) {
       const id = newId();
       const pool = rng.chance(0.08);
@@ -167,7 +185,23 @@ export async function seedDemo(db: Db, opts: DemoOptions) {
         (m, x) => (!m || x.occurredAt > m ? x.occurredAt : m),
         null,
       );
-      customerRows.push(withCompleteness({ ...base, stage, lastContactedAt }, cs.length));
+      customerRows.push(
+        withCompleteness(
+          { ...base, stage, lastContactedAt, assignedAt: owner ? createdAt : null },
+          cs.length,
+        ),
+      );
+      if (owner)
+        historyRows.push({
+          orgId,
+          id: newId(),
+          customerId: id,
+          kind: 'create',
+          fromUserId: null,
+          toUserId: owner.id,
+          actorId: admin.id,
+          at: createdAt,
+        });
       contactRows.push(...cs);
       orderRows.push(...os);
       interactionRows.push(...is);
@@ -177,6 +211,19 @@ export async function seedDemo(db: Db, opts: DemoOptions) {
     await insertChunked(tx, contacts, contactRows);
     await insertChunked(tx, orders, orderRows);
     await insertChunked(tx, interactions, interactionRows);
+    await insertChunked(tx, assignmentHistory, historyRows);
+    await tx
+      .insert(poolPolicies)
+      .values({
+        orgId,
+        id: newId(),
+        scope: 'organization',
+        scopeId: null,
+        maxClaimsPerDay: 20,
+        maxHeld: null,
+        cooldownDays: 30,
+        maxProtected: 5,
+      });
   });
   return { orgId, accounts: 27 };
 }

@@ -151,7 +151,7 @@ export async function listHistory(
   limit: number,
   rawCursor?: string,
 ) {
-  await loadVisible(deps.db, actor, customerId);
+  const customer = await loadVisible(deps.db, actor, customerId);
   const cursor = decodeCursor(rawCursor);
   const rows = await deps.db
     .select({ h: fieldHistory, actorName: users.name })
@@ -169,7 +169,7 @@ export async function listHistory(
     .orderBy(desc(fieldHistory.at), desc(fieldHistory.id))
     .limit(limit + 1);
   const page = pageOf(rows, limit, (r) => ({ v: iso(r.h.at), id: r.h.id }));
-  const sensitive = customerPolicy.sensitive(actor);
+  const sensitive = customerPolicy.sensitive(actor, customer);
   return {
     data: page.data.map((r) => ({
       id: r.h.id,
@@ -215,7 +215,7 @@ export async function timeline(
   limit: number,
   rawCursor?: string,
 ) {
-  await loadVisible(deps.db, actor, customerId);
+  const customer = await loadVisible(deps.db, actor, customerId);
   const cursor = decodeCursor(rawCursor);
   const org = actor.orgId;
   const after = cursor ? sql`where (t.at, t.id) < (${cursor.v}::timestamptz, ${cursor.id})` : sql``;
@@ -245,7 +245,7 @@ export async function timeline(
   );
   const rows = result.map((r) => ({ ...r, at: new Date(r.at) }));
   const page = pageOf(rows, limit, (r) => ({ v: iso(r.at), id: r.id }));
-  const sensitive = customerPolicy.sensitive(actor);
+  const sensitive = customerPolicy.sensitive(actor, customer);
   return {
     data: page.data.map((r) => ({
       kind: r.kind,

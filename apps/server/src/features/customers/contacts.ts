@@ -23,7 +23,7 @@ export async function listContacts(
   limit: number,
   rawCursor?: string,
 ) {
-  await loadVisible(deps.db, actor, customerId);
+  const customer = await loadVisible(deps.db, actor, customerId);
   const cursor = decodeCursor(rawCursor);
   const rows = await deps.db
     .select()
@@ -41,7 +41,7 @@ export async function listContacts(
     .limit(limit + 1);
   const page = pageOf(rows, limit, (r) => ({ v: r.createdAt.toISOString(), id: r.id }));
   return {
-    data: page.data.map((c) => presentContact(c, customerPolicy.sensitive(actor))),
+    data: page.data.map((c) => presentContact(c, customerPolicy.sensitive(actor, customer))),
     nextCursor: page.nextCursor,
   };
 }
@@ -56,7 +56,7 @@ async function clearPrimary(tx: Db, orgId: string, customerId: string) {
 export async function createContact(deps: Deps, actor: Actor, customerId: string, input: ContactInput) {
   customerPolicy.assertCanWrite(actor);
   return deps.db.transaction(async (tx) => {
-    await loadVisible(tx, actor, customerId, true);
+    const customer = await loadVisible(tx, actor, customerId, true);
     const now = deps.now();
     if (input.isPrimary) await clearPrimary(tx, actor.orgId, customerId);
     const [row] = await tx
@@ -92,12 +92,12 @@ export async function createContact(deps: Deps, actor: Actor, customerId: string
       },
     ]);
     await audit(tx, actor, 'contact.create', 'contact', row!.id, { customerId });
-    return presentContact(row!, customerPolicy.sensitive(actor));
+    return presentContact(row!, customerPolicy.sensitive(actor, customer));
   });
 }
 
 async function loadContact(tx: Db, actor: Actor, customerId: string, contactId: string) {
-  await loadVisible(tx, actor, customerId, true);
+  const customer = await loadVisible(tx, actor, customerId, true);
   const [row] = await tx
     .select()
     .from(contacts)
@@ -105,7 +105,7 @@ async function loadContact(tx: Db, actor: Actor, customerId: string, contactId: 
       and(eq(contacts.orgId, actor.orgId), eq(contacts.customerId, customerId), eq(contacts.id, contactId)),
     );
   if (!row) throw contactNotFound();
-  return row;
+  return { row, customer };
 }
 
 export async function updateContact(
@@ -117,7 +117,7 @@ export async function updateContact(
 ) {
   customerPolicy.assertCanWrite(actor);
   return deps.db.transaction(async (tx) => {
-    const before = await loadContact(tx, actor, customerId, contactId);
+    const { row: before, customer } = await loadContact(tx, actor, customerId, contactId);
     if (patch.isPrimary) await clearPrimary(tx, actor.orgId, customerId);
     const now = deps.now();
     const [row] = await tx
@@ -147,14 +147,14 @@ export async function updateContact(
       );
     }
     await audit(tx, actor, 'contact.update', 'contact', contactId, { customerId, fields: changed });
-    return presentContact(row!, customerPolicy.sensitive(actor));
+    return presentContact(row!, customerPolicy.sensitive(actor, customer));
   });
 }
 
 export async function deleteContact(deps: Deps, actor: Actor, customerId: string, contactId: string) {
   customerPolicy.assertCanWrite(actor);
   await deps.db.transaction(async (tx) => {
-    const row = await loadContact(tx, actor, customerId, contactId);
+    const { row } = await loadContact(tx, actor, customerId, contactId);
     await tx.delete(contacts).where(and(eq(contacts.orgId, actor.orgId), eq(contacts.id, contactId)));
     await refreshCompleteness(tx, actor.orgId, customerId);
     await repo.insertHistory(tx, [

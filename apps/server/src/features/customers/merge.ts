@@ -124,6 +124,7 @@ export async function mergeCustomers(deps: Deps, actor: Actor, id: string, sourc
       moved,
       filled: Object.keys(filled),
     });
-    return presentCustomer(await loadVisible(tx, actor, id), customerPolicy.sensitive(actor));
+    const after = await loadVisible(tx, actor, id);
+    return presentCustomer(after, customerPolicy.sensitive(actor, after));
   });
 }

@@ -1,6 +1,8 @@
 import type { Actor } from '../../platform/actor.js';
 import { forbidden } from '../../platform/errors.js';
 
+const POOL_UNMASKED = new Set(['admin', 'director', 'team_lead']);
+
 /** Who may do what to customers; which records they reach is customerScope's job. */
 export const customerPolicy = {
   assertCanWrite(actor: Actor) {
@@ -24,7 +26,12 @@ export const customerPolicy = {
         return c.ownerId === actor.userId;
     }
   },
-  sensitive(actor: Actor): boolean {
-    return actor.permissions.readSensitive;
+  /**
+   * Whether the actor sees this customer's phone, e-mail and ID number unmasked: roles with the
+   * permission do — except that a customer in the public pool is masked to everyone below team lead.
+   */
+  sensitive(actor: Actor, customer: { ownerId: string | null }): boolean {
+    if (!actor.permissions.readSensitive) return false;
+    return customer.ownerId !== null || POOL_UNMASKED.has(actor.role);
   },
 };

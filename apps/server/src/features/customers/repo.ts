@@ -1,7 +1,15 @@
 import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { CustomerListQuery } from '@steward/contracts';
 import type { Db } from '../../db/client.js';
-import { contacts, customers, customFieldDefs, fieldHistory, users } from '../../db/schema/index.js';
+import {
+  assignmentHistory,
+  contacts,
+  customers,
+  customFieldDefs,
+  fieldHistory,
+  users,
+} from '../../db/schema/index.js';
+import { newId } from '../../platform/ids.js';
 import type { Cursor } from '../../platform/pagination.js';
 import { likeEscape } from '../../platform/pagination.js';
 
@@ -186,4 +194,23 @@ export async function customFieldDefsFor(db: Db, orgId: string, entity: 'custome
 
 export async function insertHistory(db: Db, rows: (typeof fieldHistory.$inferInsert)[]) {
   if (rows.length) await db.insert(fieldHistory).values(rows);
+}
+
+/** The first entry of a customer's assignment history: who got it when it was created. */
+export async function insertCreationAssignment(
+  db: Db,
+  c: { orgId: string; id: string; ownerId: string | null; createdAt: Date },
+  actorId: string,
+) {
+  if (!c.ownerId) return;
+  await db.insert(assignmentHistory).values({
+    orgId: c.orgId,
+    id: newId(),
+    customerId: c.id,
+    kind: 'create',
+    fromUserId: null,
+    toUserId: c.ownerId,
+    actorId,
+    at: c.createdAt,
+  });
 }

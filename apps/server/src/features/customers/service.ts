@@ -20,7 +20,8 @@ import { audit } from '../../platform/audit.js';
 import { forbidden, validationFailed } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { decodeCursor, pageOf } from '../../platform/pagination.js';
-import { customerScope } from '../../platform/scope.js';
+import { customerScope, poolScope } from '../../platform/scope.js';
+import { or } from 'drizzle-orm';
 import {
   customerNotFound,
   duplicateSuspected,
@@ -43,9 +44,50 @@ export async function listCustomers(deps: Deps, actor: Actor, query: CustomerLis
   if (cursor) where.push(sort.after(cursor));
   const rows = await repo.listCustomers(deps.db, where, sort.orderBy, query.limit + 1);
   const page = pageOf(rows, query.limit, sort.cursorOf);
-  const sensitive = customerPolicy.sensitive(actor);
-  return { data: page.data.map((r) => presentCustomer(r, sensitive)), nextCursor: page.nextCursor };
+  return {
+    data: page.data.map((r) => presentCustomer(r, customerPolicy.sensitive(actor, r))),
+    nextCursor: page.nextCursor,
+  };
 }
+
+/** The public pool: customers without an owner, visible to every role of the organization (masked below team lead). */
+export async function listPool(deps: Deps, actor: Actor, query: CustomerListQuery) {
+  const sort = repo.sortSpec(query.sort);
+  const cursor = decodeCursor(query.cursor);
+  const where = [poolScope(actor), ...repo.filterConditions({ ...query, ownerId: undefined })];
+  if (cursor) where.push(sort.after(cursor));
+  const rows = await repo.listCustomers(deps.db, where, sort.orderBy, query.limit + 1);
+  const page = pageOf(rows, query.limit, sort.cursorOf);
+  return {
+    data: page.data.map((r) => presentCustomer(r, customerPolicy.sensitive(actor, r))),
+    nextCursor: page.nextCursor,
+  };
+}
+
+/** Loads a customer that is in the actor's scope or in the pool (for assignment and claims), locked. */
+export async function loadAssignable(db: Db, actor: Actor, id: string) {
+  const row = await repo.findCustomer(db, or(customerScope(actor), poolScope(actor))!, id, true);
+  if (!row) throw customerNotFound();
+  return row;
+}
+
+/**
+ * For a claim: any live customer of the organization, locked, so that the loser of a race learns
+ * the customer was just claimed (409) rather than that it does not exist.
+ */
+export async function loadForClaim(db: Db, actor: Actor, id: string) {
+  const row = await repo.findCustomer(
+    db,
+    customerScope({ ...actor, permissions: { ...actor.permissions, reach: 'organization' } }),
+    id,
+    true,
+  );
+  if (!row) throw customerNotFound();
+  return row;
+}
+
+export const presentForActor = (actor: Actor, row: repo.CustomerWithOwner) =>
+  presentCustomer(row, customerPolicy.sensitive(actor, row));
 
 export async function countCustomers(deps: Deps, actor: Actor, query: CustomerListQuery) {
   return {
@@ -62,7 +104,7 @@ export async function loadVisible(db: Db, actor: Actor, id: string, lock = false
 
 export async function getCustomer(deps: Deps, actor: Actor, id: string) {
   const row = await loadVisible(deps.db, actor, id);
-  const sensitive = customerPolicy.sensitive(actor);
+  const sensitive = customerPolicy.sensitive(actor, row);
   if (sensitive && (row.phone || row.email || row.idNumber)) {
     await audit(deps.db, actor, 'customer.view_sensitive', 'customer', id);
   }
@@ -176,16 +218,18 @@ export async function createCustomer(deps: Deps, actor: Actor, input: CustomerCr
         tags,
         contactCount: 0,
       }).score,
+      assignedAt: owner.ownerId ? now : null,
       createdAt: now,
       updatedAt: now,
     });
+    await repo.insertCreationAssignment(tx, row, actor.userId);
     await audit(tx, actor, 'customer.create', 'customer', row.id, {
       name: row.name,
       ownerId: row.ownerId,
       forced: force && candidates.length > 0,
     });
     const full = await loadVisibleOrOwn(tx, actor, row.id);
-    return presentCustomer(full, customerPolicy.sensitive(actor));
+    return presentCustomer(full, customerPolicy.sensitive(actor, full));
   });
 }
 
@@ -206,7 +250,7 @@ export async function updateCustomer(deps: Deps, actor: Actor, id: string, patch
     const before = await loadVisible(tx, actor, id, true);
     if (patch.customFields) await checkCustomFields(tx, actor.orgId, patch.customFields, false);
     const { set, changes } = diffCustomer(before, patch);
-    if (changes.length === 0) return presentCustomer(before, customerPolicy.sensitive(actor));
+    if (changes.length === 0) return presentCustomer(before, customerPolicy.sensitive(actor, before));
     if (set.externalId) {
       const clash = await repo.findDuplicateCandidates(
         tx,
@@ -237,7 +281,8 @@ export async function updateCustomer(deps: Deps, actor: Actor, id: string, patch
       })),
     );
     await audit(tx, actor, 'customer.update', 'customer', id, { fields: changes.map((c) => c.field) });
-    return presentCustomer(await loadVisible(tx, actor, id), customerPolicy.sensitive(actor));
+    const after = await loadVisible(tx, actor, id);
+    return presentCustomer(after, customerPolicy.sensitive(actor, after));
   });
 }
 

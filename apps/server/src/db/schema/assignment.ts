@@ -1,0 +1,59 @@
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { organizations } from './platform.js';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** Every ownership change of a customer: from, to, when, by whom or which rule, why. */
+export const assignmentHistory = pgTable(
+  'assignment_history',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    id: uuid('id').notNull(),
+    customerId: uuid('customer_id').notNull(),
+    /** assign | release | claim | reclaim | handover | rule | create */
+    kind: text('kind').notNull(),
+    fromUserId: uuid('from_user_id'),
+    toUserId: uuid('to_user_id'),
+    actorId: uuid('actor_id'),
+    ruleId: uuid('rule_id'),
+    reason: text('reason'),
+    at: ts('at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index('assignment_history_customer_idx').on(t.orgId, t.customerId, t.at),
+    index('assignment_history_to_idx').on(t.orgId, t.toUserId, t.kind, t.at),
+  ],
+);
+
+/**
+ * Pool limits; the most specific scope wins (user over team over organization).
+ * scope: 'organization' (scopeId null) | 'team' | 'user'.
+ */
+export const poolPolicies = pgTable(
+  'pool_policies',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    id: uuid('id').notNull(),
+    scope: text('scope').notNull(),
+    scopeId: uuid('scope_id'),
+    maxHeld: integer('max_held'),
+    maxClaimsPerDay: integer('max_claims_per_day'),
+    cooldownDays: integer('cooldown_days'),
+    maxProtected: integer('max_protected'),
+    /** Reclaim windows per tier, in days: {A:{noFollowUpDays, noOrderDays, warnDays}, …, default: {…}}. */
+    reclaim:
+      jsonb('reclaim').$type<
+        Record<string, { noFollowUpDays?: number; noOrderDays?: number; warnDays?: number }>
+      >(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index('pool_policies_scope_idx').on(t.orgId, t.scope, t.scopeId),
+  ],
+);
