@@ -55,7 +55,7 @@ export async function login(app: FastifyInstance, email: string, password = TEST
   const csrfToken = res.json().csrfToken as string;
   const headers = { cookie, 'x-csrf-token': csrfToken };
   const send = (
-    method: 'POST' | 'PATCH' | 'DELETE',
+    method: 'POST' | 'PATCH' | 'PUT' | 'DELETE',
     url: string,
     body?: unknown,
     extra?: Record<string, string>,
