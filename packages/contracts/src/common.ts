@@ -32,3 +32,29 @@ export const page = <T extends z.ZodType>(item: T) =>
   z.object({ data: z.array(item), nextCursor: z.string().nullable() });
 
 export const IdParams = z.object({ id: Id });
+
+export const JobRunBody = z
+  .object({
+    asOf: z
+      .string()
+      .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) || (!Number.isNaN(Date.parse(v)) && /T.*(Z|[+-]\d\d:?\d\d)$/.test(v)), {
+        message: 'expected an ISO 8601 date-time with offset, or a date YYYY-MM-DD (the end of that day)',
+      })
+      .optional(),
+  })
+  .catchall(z.unknown());
+export const JobNameParams = z.object({ name: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/) });
+export const JobIdParams = z.object({ jobId: z.uuid() });
+export const JobAccepted = z.object({ jobId: z.uuid() });
+export const JobOut = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  status: z.enum(['queued', 'running', 'succeeded', 'failed']),
+  progress: z.number().min(0).max(1),
+  options: z.record(z.string(), z.unknown()),
+  result: z.record(z.string(), z.unknown()).optional(),
+  error: z.string().optional(),
+  createdAt: z.string(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+});

@@ -6,3 +6,4 @@ export * from './profile/duplicates.js';
 export * from './profile/custom-fields.js';
 export * from './value/index.js';
 export * from './assignment/index.js';
+export * from './time/zones.js';

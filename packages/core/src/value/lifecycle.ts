@@ -1,0 +1,197 @@
+/**
+ * Lifecycle stage by rule from the purchase history, with the date each stage began
+ * (docs/decisions/0011). Pure: the scoring date is an argument.
+ */
+import type { Explanation } from './explain.js';
+import { dayNumber, isoDate } from './time.js';
+
+export type LifecycleStage = 'prospect' | 'new' | 'active' | 'mature' | 'at_risk' | 'churned' | 'won_back';
+
+export type LifecycleRules = {
+  /** A customer is `new` for this many days after the first purchase. */
+  newForDays: number;
+  /** `won_back` lasts this many days after the purchase that won the customer back. */
+  wonBackForDays: number;
+  /** `mature` needs at least this many purchase days... */
+  matureMinPurchases: number;
+  /** ...and at least this many days since the first purchase. */
+  matureMinTenureDays: number;
+  /** `at_risk` when days since the last purchase > atRiskFactor × usual interval. */
+  atRiskFactor: number;
+  /** `churned` when days since the last purchase > max(churnFactor × usual interval, churnMinDays). */
+  churnFactor: number;
+  churnMinDays: number;
+  /** Usual interval assumed while a customer has fewer than two purchase days. */
+  defaultIntervalDays: number;
+};
+
+export const DEFAULT_LIFECYCLE_RULES: LifecycleRules = {
+  newForDays: 90,
+  wonBackForDays: 90,
+  matureMinPurchases: 5,
+  matureMinTenureDays: 365,
+  atRiskFactor: 1.5,
+  churnFactor: 3,
+  churnMinDays: 180,
+  defaultIntervalDays: 90,
+};
+
+export type StagePeriod = { stage: LifecycleStage; since: string | null };
+
+export type LifecycleResult = {
+  stage: LifecycleStage;
+  /** Date the current stage began (null for a prospect without a creation date). */
+  since: string | null;
+  /** Every stage the customer went through, oldest first. */
+  history: StagePeriod[];
+  /** Median days between distinct purchase days (as of the last purchase), or null. */
+  usualIntervalDays: number | null;
+  daysSinceLastPurchase: number | null;
+  purchaseDays: number;
+};
+
+/** Median of the gaps in days between consecutive distinct purchase days; null with < 2 days. */
+export function usualIntervalDays(purchaseDays: readonly number[]): number | null {
+  if (purchaseDays.length < 2) return null;
+  const gaps = purchaseDays.slice(1).map((d, i) => d - purchaseDays[i]!);
+  gaps.sort((p, q) => p - q);
+  const mid = gaps.length >> 1;
+  return gaps.length % 2 ? gaps[mid]! : (gaps[mid - 1]! + gaps[mid]!) / 2;
+}
+
+/**
+ * Walks the purchase history day by day of events and returns the stage as of `asOf` with its
+ * history. Purchases after `asOf` are ignored; same-day purchases count once. Transitions:
+ * first purchase → new; new (after newForDays) → active; active → mature once both mature
+ * criteria hold; at_risk / churned by the quiet-period thresholds measured from the last purchase
+ * with the usual interval known at that purchase; a purchase while at_risk → active (or mature);
+ * a purchase while churned → won_back, which becomes active (or mature) after wonBackForDays.
+ */
+export function lifecycleStage(
+  purchaseDates: readonly string[],
+  asOf: string,
+  rules: LifecycleRules = DEFAULT_LIFECYCLE_RULES,
+  createdAt?: string | null,
+): LifecycleResult {
+  const end = dayNumber(asOf);
+  const days = [...new Set(purchaseDates.map(dayNumber))].filter((d) => d <= end).sort((p, q) => p - q);
+  const history: StagePeriod[] = [{ stage: 'prospect', since: createdAt ? createdAt.slice(0, 10) : null }];
+  const set = (stage: LifecycleStage, day: number): void => {
+    if (history[history.length - 1]!.stage !== stage) history.push({ stage, since: isoDate(day) });
+  };
+  const current = (): LifecycleStage => history[history.length - 1]!.stage;
+  if (days.length === 0) return result(history, null, null, 0);
+
+  const first = days[0]!;
+  const settled = (count: number, day: number): LifecycleStage =>
+    count >= rules.matureMinPurchases && day - first >= rules.matureMinTenureDays ? 'mature' : 'active';
+  let wonBackAt = -Infinity;
+
+  // Quiet period after the purchase at index i (count = i + 1 purchase days), up to `until` inclusive.
+  const quiet = (i: number, until: number): void => {
+    const last = days[i]!;
+    const count = i + 1;
+    const interval = usualIntervalDays(days.slice(0, count)) ?? rules.defaultIntervalDays;
+    const atRiskAt = last + Math.floor(rules.atRiskFactor * interval) + 1;
+    const churnAt = last + Math.floor(Math.max(rules.churnFactor * interval, rules.churnMinDays)) + 1;
+    const events = [
+      first + rules.newForDays,
+      wonBackAt + rules.wonBackForDays,
+      first + rules.matureMinTenureDays,
+      atRiskAt,
+      churnAt,
+    ]
+      .filter((d) => d > last && d <= until)
+      .sort((p, q) => p - q);
+    for (const day of events) {
+      const s = current();
+      if (day >= churnAt) set('churned', day);
+      else if (day >= atRiskAt) {
+        if (s !== 'churned') set('at_risk', day);
+      } else if (s === 'new' && day >= first + rules.newForDays) set(settled(count, day), day);
+      else if (s === 'won_back' && day >= wonBackAt + rules.wonBackForDays) set(settled(count, day), day);
+      else if (s === 'active') set(settled(count, day), day);
+    }
+  };
+
+  days.forEach((day, i) => {
+    if (i > 0) quiet(i - 1, day - 1);
+    const s = current();
+    const count = i + 1;
+    if (i === 0) set(rules.newForDays > 0 ? 'new' : settled(count, day), day);
+    else if (s === 'churned') {
+      wonBackAt = day;
+      set('won_back', day);
+    } else if (
+      s === 'at_risk' ||
+      s === 'active' ||
+      (s === 'new' && day >= first + rules.newForDays) ||
+      (s === 'won_back' && day >= wonBackAt + rules.wonBackForDays)
+    )
+      set(settled(count, day), day);
+  });
+  quiet(days.length - 1, end);
+  const last = days[days.length - 1]!;
+  return result(history, usualIntervalDays(days), end - last, days.length);
+}
+
+function result(
+  history: StagePeriod[],
+  interval: number | null,
+  daysSince: number | null,
+  purchaseDays: number,
+): LifecycleResult {
+  if (history.length > 1 && history[0]!.since === null) history = history.slice(1);
+  const now = history[history.length - 1]!;
+  return {
+    stage: now.stage,
+    since: now.since,
+    history,
+    usualIntervalDays: interval,
+    daysSinceLastPurchase: daysSince,
+    purchaseDays,
+  };
+}
+
+/** Why a customer is in its stage: the facts and the rule thresholds in force. */
+export function explainLifecycle(
+  r: LifecycleResult,
+  rules: LifecycleRules = DEFAULT_LIFECYCLE_RULES,
+): Explanation {
+  const interval = r.usualIntervalDays ?? rules.defaultIntervalDays;
+  const atRisk = rules.atRiskFactor * interval;
+  const churn = Math.max(rules.churnFactor * interval, rules.churnMinDays);
+  const reasons = [{ code: `stage_${r.stage}`, value: r.since }] as Explanation['reasons'];
+  if (r.daysSinceLastPurchase !== null) {
+    if (r.stage === 'churned')
+      reasons.push({
+        code: 'no_purchase_beyond_churn_threshold',
+        value: r.daysSinceLastPurchase,
+        threshold: churn,
+      });
+    else if (r.stage === 'at_risk')
+      reasons.push({
+        code: 'no_purchase_beyond_usual_interval',
+        value: r.daysSinceLastPurchase,
+        threshold: atRisk,
+      });
+    else if (r.stage === 'mature')
+      reasons.push({
+        code: 'purchases_for_mature',
+        value: r.purchaseDays,
+        threshold: rules.matureMinPurchases,
+      });
+  }
+  return {
+    score: 'lifecycle',
+    result: r.stage,
+    model: 'lifecycle_rules_v1',
+    inputs: {
+      purchaseDays: r.purchaseDays,
+      daysSinceLastPurchase: r.daysSinceLastPurchase,
+      usualIntervalDays: r.usualIntervalDays,
+    },
+    parameters: { ...rules, atRiskAfterDays: atRisk, churnedAfterDays: churn },
+    reasons,
+  };
+}
