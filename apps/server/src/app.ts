@@ -17,14 +17,19 @@ import { customerRoutes } from './features/customers/routes.js';
 import { settingsRoutes } from './features/managers/routes.js';
 import { complianceRoutes } from './features/compliance/routes.js';
 import { assignmentRoutes } from './features/assignment/routes.js';
+import { jobRoutes } from './features/jobs/routes.js';
+import { JobQueue } from './platform/jobs/queue.js';
+import { jobDefinitions } from './jobs.js';
 
 const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 /** Builds the HTTP application around its dependencies; it never listens (main.ts does). */
 export async function buildApp(
   deps: Deps,
-  opts: { logger?: boolean | object } = {},
+  opts: { logger?: boolean | object; queue?: JobQueue } = {},
 ): Promise<FastifyInstance> {
+  // Without a started queue jobs are recorded but nothing runs them; main.ts and job tests pass one.
+  const queue = opts.queue ?? new JobQueue(deps, { queue: { url: '' } }, jobDefinitions);
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: deps.config.bodyLimitBytes,
@@ -70,6 +75,7 @@ export async function buildApp(
       await api.register(settingsRoutes, { deps });
       await api.register(complianceRoutes, { deps });
       await api.register(assignmentRoutes, { deps });
+      await api.register(jobRoutes, { deps, queue });
     },
     { prefix: '/api/v1' },
   );

@@ -2,6 +2,8 @@ import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { demoExists, seedDemo } from './db/seed/demo.js';
 import { buildApp } from './app.js';
+import { JobQueue } from './platform/jobs/queue.js';
+import { jobDefinitions } from './jobs.js';
 
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -18,7 +20,10 @@ if (config.demoData && !(await demoExists(database.db))) {
   console.log(`Demo data ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 
+const queue = new JobQueue(deps, database, jobDefinitions);
+await queue.start({ schedules: true });
 const app = await buildApp(deps, {
+  queue,
   logger: { level: config.logLevel, ...(process.stdout.isTTY ? {} : {}) },
 });
 await app.listen({ port: config.port, host: config.host });
@@ -32,6 +37,7 @@ ${config.demoData ? `Sign in as admin@steward.demo, director@steward.demo, lead1
 
 const shutdown = async () => {
   await app.close();
+  await queue.stop();
   await database.close();
   process.exit(0);
 };

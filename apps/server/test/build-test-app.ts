@@ -4,6 +4,8 @@ import { buildApp } from '../src/app.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { openDatabase, type Database } from '../src/db/client.js';
 import type { Deps } from '../src/platform/deps.js';
+import { JobQueue } from '../src/platform/jobs/queue.js';
+import { jobDefinitions } from '../src/jobs.js';
 
 export type TestApp = {
   app: FastifyInstance;
@@ -15,13 +17,18 @@ export type TestApp = {
 };
 
 /** A real app on a real, migrated database: PGlite in memory, or the run's PostgreSQL database. */
-export async function buildTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function buildTestApp(
+  overrides: Partial<Config> = {},
+  opts: { jobs?: boolean } = {},
+): Promise<TestApp> {
   const databaseUrl = process.env.TEST_DB === 'postgres' ? inject('databaseUrl') : undefined;
   const database = await openDatabase({ databaseUrl, dataDir: 'memory://' });
   let now: Date | null = null;
   const config = { ...loadConfig({}), loginRateLimitPerMinute: 10_000, ...overrides };
   const deps: Deps = { db: database.db, dbKind: database.kind, config, now: () => now ?? new Date() };
-  const app = await buildApp(deps);
+  const queue = opts.jobs ? new JobQueue(deps, database, jobDefinitions) : undefined;
+  await queue?.start();
+  const app = await buildApp(deps, { queue });
   await app.ready();
   return {
     app,
@@ -32,6 +39,7 @@ export async function buildTestApp(overrides: Partial<Config> = {}): Promise<Tes
     },
     close: async () => {
       await app.close();
+      await queue?.stop();
       await database.close();
     },
   };

@@ -6,10 +6,11 @@ export const ReleaseBody = z.object({ reason: z.string().trim().min(1, 'required
 export const CustomerIdParams = z.object({ customerId: Id });
 
 export const PoolLimitsOut = z.object({
+  /** null: no limit */
   maxHeld: z.number().nullable(),
-  maxClaimsPerDay: z.number().int(),
-  cooldownDays: z.number().int(),
-  maxProtected: z.number().int(),
+  maxClaimsPerDay: z.number().int().nullable(),
+  cooldownDays: z.number().int().nullable(),
+  maxProtected: z.number().int().nullable(),
   held: z.number().int(),
   claimsToday: z.number().int(),
   claimsLeft: z.number().int(),

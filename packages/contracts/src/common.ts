@@ -37,9 +37,13 @@ export const JobRunBody = z
   .object({
     asOf: z
       .string()
-      .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) || (!Number.isNaN(Date.parse(v)) && /T.*(Z|[+-]\d\d:?\d\d)$/.test(v)), {
-        message: 'expected an ISO 8601 date-time with offset, or a date YYYY-MM-DD (the end of that day)',
-      })
+      .refine(
+        (v) =>
+          /^\d{4}-\d{2}-\d{2}$/.test(v) || (!Number.isNaN(Date.parse(v)) && /T.*(Z|[+-]\d\d:?\d\d)$/.test(v)),
+        {
+          message: 'expected an ISO 8601 date-time with offset, or a date YYYY-MM-DD (the end of that day)',
+        },
+      )
       .optional(),
   })
   .catchall(z.unknown());

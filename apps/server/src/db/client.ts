@@ -20,6 +20,8 @@ export type DatabaseKind = 'pglite' | 'postgres';
 export type Database = {
   db: Db;
   kind: DatabaseKind;
+  /** What the job queue connects with: the PostgreSQL URL, or the embedded PGlite client. */
+  queue: { url: string } | { pglite: PGlite };
   close: () => Promise<void>;
 };
 
@@ -34,14 +36,19 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
     const db = drizzlePg(pool, { schema });
     await migratePg(db, { migrationsFolder });
-    return { db: db as unknown as Db, kind: 'postgres', close: () => pool.end() };
+    return {
+      db: db as unknown as Db,
+      kind: 'postgres',
+      queue: { url: opts.databaseUrl },
+      close: () => pool.end(),
+    };
   }
   const dataDir = opts.dataDir ?? 'memory://';
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create(dataDir, { extensions: { pg_trgm } });
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder });
-  return { db: db as unknown as Db, kind: 'pglite', close: () => client.close() };
+  return { db: db as unknown as Db, kind: 'pglite', queue: { pglite: client }, close: () => client.close() };
 }
 
 /** Runs raw SQL and returns its rows (PGlite and node-postgres both answer `{rows}`). */

@@ -7,7 +7,9 @@ describe('time zones', () => {
     ['2026-06-01T00:00:00Z', 'UTC', 0],
     ['2026-01-15T12:00:00Z', 'America/New_York', -300],
     ['2026-07-15T12:00:00Z', 'America/New_York', -240],
-  ])('offset at %s in %s is %d minutes', (at, tz, minutes) => expect(zoneOffsetMinutes(new Date(at), tz)).toBe(minutes));
+  ])('offset at %s in %s is %d minutes', (at, tz, minutes) =>
+    expect(zoneOffsetMinutes(new Date(at), tz)).toBe(minutes),
+  );
 
   it('gives local day bounds', () => {
     expect(startOfLocalDay('2026-12-01', 'Asia/Shanghai').toISOString()).toBe('2026-11-30T16:00:00.000Z');

@@ -1,3 +1,4 @@
 export * from './platform.js';
 export * from './customers.js';
 export * from './assignment.js';
+export * from './jobs.js';

@@ -212,18 +212,16 @@ export async function seedDemo(db: Db, opts: DemoOptions) {
     await insertChunked(tx, orders, orderRows);
     await insertChunked(tx, interactions, interactionRows);
     await insertChunked(tx, assignmentHistory, historyRows);
-    await tx
-      .insert(poolPolicies)
-      .values({
-        orgId,
-        id: newId(),
-        scope: 'organization',
-        scopeId: null,
-        maxClaimsPerDay: 20,
-        maxHeld: null,
-        cooldownDays: 30,
-        maxProtected: 5,
-      });
+    await tx.insert(poolPolicies).values({
+      orgId,
+      id: newId(),
+      scope: 'organization',
+      scopeId: null,
+      maxClaimsPerDay: 20,
+      maxHeld: null,
+      cooldownDays: 30,
+      maxProtected: 5,
+    });
   });
   return { orgId, accounts: 27 };
 }

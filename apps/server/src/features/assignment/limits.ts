@@ -1,36 +1,31 @@
+import { resolveClaimLimits, type ClaimLimits, type PoolPolicy } from '@steward/core';
 import type { poolPolicies } from '../../db/schema/index.js';
 
 type PolicyRow = typeof poolPolicies.$inferSelect;
-export type PoolLimits = {
-  maxHeld: number | null;
-  maxClaimsPerDay: number;
-  cooldownDays: number;
-  maxProtected: number;
-};
+const KEYS = ['maxHeld', 'maxClaimsPerDay', 'cooldownDays', 'maxProtected'] as const;
 
-/** Used when an organization has set nothing (the demo's 20 claims a day, a 30-day cool-down). */
-export const DEFAULT_LIMITS: PoolLimits = {
-  maxHeld: null,
-  maxClaimsPerDay: 20,
-  cooldownDays: 30,
-  maxProtected: 5,
-};
+/** Used where an organization has set nothing: the demo's 20 claims a day and a 30-day cool-down. */
+export const DEFAULT_LIMITS: ClaimLimits = { maxClaimsPerDay: 20, cooldownDays: 30, maxProtected: 5 };
 
-/** The limits that apply to one manager: the most specific policy wins, field by field (user, team, organization). */
-export function resolveLimits(rows: PolicyRow[], user: { id: string; teamId: string | null }): PoolLimits {
-  const pick = (scope: string, id: string | null) =>
-    rows.find((r) => r.scope === scope && (r.scopeId ?? null) === id);
-  const layers = [
-    pick('user', user.id),
-    user.teamId ? pick('team', user.teamId) : undefined,
-    pick('organization', null),
-  ].filter((x): x is PolicyRow => !!x);
-  const first = <K extends 'maxHeld' | 'maxClaimsPerDay' | 'cooldownDays' | 'maxProtected'>(k: K) =>
-    layers.map((l) => l[k]).find((v) => v !== null && v !== undefined) ?? null;
+/** Stored rows → the core's policy. A NULL column inherits from the wider scope (so it is left out). */
+export function poolPolicyFromRows(rows: PolicyRow[]): PoolPolicy {
+  const limits = (r: PolicyRow | undefined): ClaimLimits =>
+    Object.fromEntries(KEYS.filter((k) => r && r[k] !== null).map((k) => [k, r![k]]));
+  const of = (scope: string) => rows.filter((r) => r.scope === scope && r.scopeId);
   return {
-    maxHeld: first('maxHeld') ?? DEFAULT_LIMITS.maxHeld,
-    maxClaimsPerDay: first('maxClaimsPerDay') ?? DEFAULT_LIMITS.maxClaimsPerDay,
-    cooldownDays: first('cooldownDays') ?? DEFAULT_LIMITS.cooldownDays,
-    maxProtected: first('maxProtected') ?? DEFAULT_LIMITS.maxProtected,
+    organization: { ...DEFAULT_LIMITS, ...limits(rows.find((r) => r.scope === 'organization')) },
+    teams: Object.fromEntries(of('team').map((r) => [r.scopeId!, limits(r)])),
+    managers: Object.fromEntries(of('user').map((r) => [r.scopeId!, limits(r)])),
+  };
+}
+
+/** The values that apply to one manager (null = no limit). */
+export function limitsFor(rows: PolicyRow[], user: { id: string; teamId: string | null }) {
+  const e = resolveClaimLimits(poolPolicyFromRows(rows), user.id, user.teamId);
+  return {
+    maxHeld: e.maxHeld.value,
+    maxClaimsPerDay: e.maxClaimsPerDay.value,
+    cooldownDays: e.cooldownDays.value,
+    maxProtected: e.maxProtected.value,
   };
 }

@@ -6,7 +6,8 @@ import { newId } from '../../platform/ids.js';
 import { fieldHistory } from '../../db/schema/index.js';
 import * as customers from '../customers/service.js';
 import * as repo from './repo.js';
-import { resolveLimits } from './limits.js';
+import { canClaim } from '@steward/core';
+import { limitsFor, poolPolicyFromRows } from './limits.js';
 import {
   alreadyOwned,
   badAssignee,
@@ -21,7 +22,6 @@ import {
 
 const OWNER_ROLES = new Set(['admin', 'director', 'team_lead', 'manager']);
 const CLAIMER_ROLES = new Set(['manager', 'team_lead']);
-const DAY = 86_400_000;
 
 async function recordOwnerChange(
   tx: Db,
@@ -111,16 +111,34 @@ export async function claim(deps: Deps, actor: Actor, customerId: string) {
     const customer = await customers.loadForClaim(tx, actor, customerId);
     if (customer.ownerId !== null) throw alreadyOwned();
     const now = deps.now();
-    const limits = resolveLimits(await repo.policiesFor(tx, actor.orgId), me);
-    const since = new Date(now.getTime() - limits.cooldownDays * DAY);
-    const reclaimedAt = await repo.lastReclaimFrom(tx, actor.orgId, customerId, me.id, since);
-    if (reclaimedAt) throw cooldownActive(new Date(reclaimedAt.getTime() + limits.cooldownDays * DAY));
     const tz = await repo.orgTimeZone(tx, actor.orgId);
-    if ((await repo.countClaimsToday(tx, actor.orgId, me.id, now, tz)) >= limits.maxClaimsPerDay)
-      throw claimLimitReached(limits.maxClaimsPerDay);
-    const held = await repo.countHeld(tx, actor.orgId, me.id);
-    const maxHeld = Math.min(limits.maxHeld ?? Infinity, me.capacity);
-    if (held >= maxHeld) throw holdingLimitReached(maxHeld);
+    const rows = await repo.policiesFor(tx, actor.orgId);
+    const [held, claimsToday, reclaimedAt] = [
+      await repo.countHeld(tx, actor.orgId, me.id),
+      await repo.countClaimsToday(tx, actor.orgId, me.id, now, tz),
+      await repo.lastReclaimFrom(tx, actor.orgId, customerId, me.id, new Date(0)),
+    ];
+    const decision = canClaim(
+      {
+        managerId: me.id,
+        teamId: me.teamId,
+        customerOwnerId: null,
+        held,
+        claimsToday,
+        lastReclaimedFromManagerAt: reclaimedAt?.getTime() ?? null,
+        now: now.getTime(),
+      },
+      poolPolicyFromRows(rows),
+    );
+    if (!decision.ok) {
+      const data = decision.reason.data as { limit?: number; until?: number };
+      if (decision.code === 'cooldown_active') throw cooldownActive(new Date(data.until!));
+      if (decision.code === 'claim_limit_reached') throw claimLimitReached(data.limit!);
+      if (decision.code === 'holding_limit_reached') throw holdingLimitReached(data.limit!);
+      throw alreadyOwned();
+    }
+    // Capacity is the manager's own ceiling, whatever the pool policy says.
+    if (held >= me.capacity) throw holdingLimitReached(me.capacity);
     await repo.setOwner(tx, actor.orgId, customerId, { ownerId: me.id, teamId: me.teamId }, now);
     await recordOwnerChange(tx, actor, customerId, 'claim', null, me.id, null, now);
     return customers.presentForActor(actor, await customers.loadAssignable(tx, actor, customerId));
@@ -130,7 +148,7 @@ export async function claim(deps: Deps, actor: Actor, customerId: string) {
 /** What the caller may still claim: their limits and how much of them is used. */
 export async function poolLimits(deps: Deps, actor: Actor) {
   const me = await repo.findUser(deps.db, actor.orgId, actor.userId);
-  const limits = resolveLimits(await repo.policiesFor(deps.db, actor.orgId), me!);
+  const limits = limitsFor(await repo.policiesFor(deps.db, actor.orgId), me!);
   const now = deps.now();
   const tz = await repo.orgTimeZone(deps.db, actor.orgId);
   const [held, claimsToday] = await Promise.all([
@@ -138,14 +156,9 @@ export async function poolLimits(deps: Deps, actor: Actor) {
     repo.countClaimsToday(deps.db, actor.orgId, actor.userId, now, tz),
   ]);
   const maxHeld = Math.min(limits.maxHeld ?? Infinity, me!.capacity);
-  return {
-    ...limits,
-    maxHeld,
-    held,
-    claimsToday,
-    claimsLeft: Math.max(0, limits.maxClaimsPerDay - claimsToday),
-    capacity: me!.capacity,
-  };
+  const daily = limits.maxClaimsPerDay;
+  const claimsLeft = daily === null ? Math.max(0, maxHeld - held) : Math.max(0, daily - claimsToday);
+  return { ...limits, maxHeld, held, claimsToday, claimsLeft, capacity: me!.capacity };
 }
 
 export async function assignmentHistory(deps: Deps, actor: Actor, customerId: string) {

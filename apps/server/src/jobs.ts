@@ -1,0 +1,5 @@
+import type { JobDefinition } from './platform/jobs/types.js';
+import { poolReclaimJob } from './features/assignment/reclaim-job.js';
+
+/** Every background job the server knows, by its API name. */
+export const jobDefinitions: JobDefinition[] = [poolReclaimJob];
