@@ -1,4 +1,14 @@
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { organizations } from './platform.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -55,5 +65,33 @@ export const poolPolicies = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
     index('pool_policies_scope_idx').on(t.orgId, t.scope, t.scopeId),
+  ],
+);
+
+/** Ordered assignment rules: conditions → a team and a strategy (core `chooseAssignee`). */
+export const assignmentRules = pgTable(
+  'assignment_rules',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    id: uuid('id').notNull(),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    enabled: boolean('enabled').notNull().default(true),
+    conditions: jsonb('conditions').$type<unknown[]>().notNull().default([]),
+    teamId: uuid('team_id'),
+    /** round_robin | least_loaded | best_fit */
+    strategy: text('strategy').notNull(),
+    allowAnyLevelForA: boolean('allow_any_level_for_a').notNull().default(false),
+    /** pool | next_rule */
+    onNoCapacity: text('on_no_capacity').notNull().default('pool'),
+    /** Round-robin cursor: the manager who got the last customer by this rule. */
+    lastAssigneeId: uuid('last_assignee_id'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index('assignment_rules_position_idx').on(t.orgId, t.position),
   ],
 );

@@ -2,3 +2,4 @@ export * from './platform.js';
 export * from './customers.js';
 export * from './assignment.js';
 export * from './jobs.js';
+export * from './engagement.js';
