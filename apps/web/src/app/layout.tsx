@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { Layout, Menu, Typography } from 'antd';
 import type { MenuProps } from 'antd';
-import { TeamOutlined } from '@ant-design/icons';
+import { SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useSession } from '../shared/session';
+import { SETTINGS_ROLES } from '../features/settings/pool-settings-page';
 import { TopBar } from './top-bar';
 
 const { Sider, Header, Content } = Layout;
@@ -12,6 +14,7 @@ export const AppLayout = () => {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
+  const me = useSession();
   const [collapsed, setCollapsed] = useState(false);
 
   const items: MenuProps['items'] = [
@@ -19,10 +22,23 @@ export const AppLayout = () => {
       key: 'customers',
       icon: <TeamOutlined />,
       label: t('nav.customers'),
-      children: [{ key: '/customers', label: t('nav.customerList') }],
+      children: [
+        { key: '/customers', label: t('nav.customerList') },
+        { key: '/pool', label: <span data-testid="nav-pool">{t('nav.pool')}</span> },
+      ],
     },
+    ...(SETTINGS_ROLES.includes(me.user.role)
+      ? [
+          {
+            key: 'settings',
+            icon: <SettingOutlined />,
+            label: t('nav.settings'),
+            children: [{ key: '/settings/pool', label: t('nav.poolSettings') }],
+          },
+        ]
+      : []),
   ];
-  const selected = location.pathname.startsWith('/customers') ? ['/customers'] : [];
+  const selected = ['/customers', '/pool', '/settings/pool'].filter((k) => location.pathname.startsWith(k));
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -38,7 +54,7 @@ export const AppLayout = () => {
             mode="inline"
             items={items}
             selectedKeys={selected}
-            defaultOpenKeys={['customers']}
+            defaultOpenKeys={['customers', 'settings']}
             onClick={({ key }) => navigate(key)}
           />
         </nav>

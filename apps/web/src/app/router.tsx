@@ -2,6 +2,8 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { LoginPage } from '../features/auth/login-page';
 import { CustomerListPage } from '../features/customers/customer-list-page';
 import { CustomerDetailPage } from '../features/customers/customer-detail-page';
+import { PoolPage } from '../features/pool/pool-page';
+import { PoolSettingsPage } from '../features/settings/pool-settings-page';
 import { AppLayout } from './layout';
 import { RequireAuth } from './require-auth';
 import { NotFoundPage, RouteErrorPage } from './status-pages';
@@ -20,6 +22,8 @@ export const router = createBrowserRouter([
       { index: true, element: <Navigate to="/customers" replace /> },
       { path: 'customers', element: <CustomerListPage /> },
       { path: 'customers/:id', element: <CustomerDetailPage /> },
+      { path: 'pool', element: <PoolPage /> },
+      { path: 'settings/pool', element: <PoolSettingsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,5 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type {
+  AssignmentHistoryItem,
   ContactOut,
   CustomerOut,
   CustomFieldDefOut,
@@ -87,6 +88,7 @@ export const useContacts = (id: string) => usePaged<ContactOut>(id, 'contacts', 
 export const useTimeline = (id: string) => usePaged<TimelineItem>(id, 'timeline');
 export const useOrders = (id: string) => usePaged<OrderOut>(id, 'orders');
 export const useHistory = (id: string) => usePaged<HistoryItem>(id, 'history');
+export const useAssignments = (id: string) => usePaged<AssignmentHistoryItem>(id, 'assignments');
 
 export const useUsers = () =>
   useQuery({

@@ -1,6 +1,12 @@
 import { useState } from 'react';
 import { App, Button, Flex, Popconfirm, Skeleton, Tabs } from 'antd';
-import { DeleteOutlined, EditOutlined, MergeCellsOutlined } from '@ant-design/icons';
+import {
+  DeleteOutlined,
+  EditOutlined,
+  MergeCellsOutlined,
+  RollbackOutlined,
+  UserSwitchOutlined,
+} from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +15,8 @@ import { ErrorAlert, errorText } from '../../shared/errors';
 import { NotFoundResult } from '../../shared/not-found-result';
 import { useSession } from '../../shared/session';
 import { customerKeys, useCustomer } from './api';
+import { AssignModal } from './assign-modal';
+import { AssignmentsTab } from './assignments-tab';
 import { ContactsTab } from './contacts-tab';
 import { CustomerFormDrawer } from './customer-form-drawer';
 import { CustomerHeader } from './customer-header';
@@ -16,9 +24,10 @@ import { HistoryTab } from './history-tab';
 import { MergeModal } from './merge-modal';
 import { OrdersTab } from './orders-tab';
 import { ProfileTab } from './profile-tab';
+import { ReleaseModal } from './release-modal';
 import { TimelineTab } from './timeline-tab';
 
-const TABS = ['profile', 'contacts', 'timeline', 'orders', 'history'] as const;
+const TABS = ['profile', 'contacts', 'timeline', 'orders', 'history', 'assignments'] as const;
 
 export const CustomerDetailPage = () => {
   const { id = '' } = useParams();
@@ -31,6 +40,8 @@ export const CustomerDetailPage = () => {
   const customer = useCustomer(id);
   const [editing, setEditing] = useState(false);
   const [merging, setMerging] = useState(false);
+  const [assigning, setAssigning] = useState(false);
+  const [releasing, setReleasing] = useState(false);
   const tab = TABS.find((x) => x === params.get('tab')) ?? 'profile';
   const p = me.permissions;
 
@@ -63,11 +74,35 @@ export const CustomerDetailPage = () => {
     }
   };
 
+  const onReleased = async () => {
+    setReleasing(false);
+    // Someone who only sees their own customers can no longer open this one.
+    if (p.reach === 'own') {
+      queryClient.removeQueries({ queryKey: customerKeys.detail(c.id) });
+      navigate('/pool');
+    }
+    await queryClient.invalidateQueries({ queryKey: customerKeys.all });
+  };
+
   const actions = (
     <>
       {p.writeCustomers && (
         <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>
           {t('common.edit')}
+        </Button>
+      )}
+      {p.chooseOwner && (
+        <Button
+          icon={<UserSwitchOutlined />}
+          onClick={() => setAssigning(true)}
+          data-testid="assign-customer"
+        >
+          {t('assign.action')}
+        </Button>
+      )}
+      {p.writeCustomers && c.ownerId && (
+        <Button icon={<RollbackOutlined />} onClick={() => setReleasing(true)} data-testid="release-customer">
+          {t('release.action')}
         </Button>
       )}
       {p.mergeCustomers && (
@@ -124,6 +159,11 @@ export const CustomerDetailPage = () => {
             label: t('customerDetail.tabs.history'),
             children: <HistoryTab customerId={c.id} />,
           },
+          {
+            key: 'assignments',
+            label: t('customerDetail.tabs.assignments'),
+            children: <AssignmentsTab customerId={c.id} />,
+          },
         ]}
         destroyOnHidden
       />
@@ -134,6 +174,13 @@ export const CustomerDetailPage = () => {
         onSaved={() => setEditing(false)}
       />
       <MergeModal customer={c} open={merging} onClose={() => setMerging(false)} />
+      <AssignModal customer={c} open={assigning} onClose={() => setAssigning(false)} />
+      <ReleaseModal
+        customer={c}
+        open={releasing}
+        onClose={() => setReleasing(false)}
+        onReleased={() => void onReleased()}
+      />
     </Flex>
   );
 };

@@ -9,7 +9,11 @@ type Props = {
   onChange: (patch: Partial<CustomerFilters>) => void;
   onClear: () => void;
   active: boolean;
+  /** Filters that do not apply where the bar is used (the pool has no owner, for example). */
+  omit?: readonly FilterName[];
 };
+
+export type FilterName = 'stage' | 'owner' | TextKey;
 
 type TextKey = 'tag' | 'region' | 'industry' | 'source';
 
@@ -47,8 +51,9 @@ const TextFilter = ({
   );
 };
 
-export const CustomerFiltersBar = ({ filters, onChange, onClear, active }: Props) => {
+export const CustomerFiltersBar = ({ filters, onChange, onClear, active, omit = [] }: Props) => {
   const { t } = useTranslation();
+  const shows = (name: FilterName) => !omit.includes(name);
   const users = useUsers();
   const [q, setQ] = useState(filters.q ?? '');
   useEffect(() => setQ(filters.q ?? ''), [filters.q]);
@@ -87,34 +92,44 @@ export const CustomerFiltersBar = ({ filters, onChange, onClear, active }: Props
         allowClear
         data-testid="filter-tier"
       />
-      <Select
-        mode="multiple"
-        aria-label={t('customer.fields.stage')}
-        placeholder={t('customer.fields.stage')}
-        value={filters.stage ?? []}
-        onChange={(v) => onChange({ stage: v })}
-        options={STAGES.map((x) => ({ value: x, label: t(`stage.${x}`) }))}
-        style={{ minWidth: 160 }}
-        maxTagCount="responsive"
-        allowClear
-        data-testid="filter-stage"
-      />
-      <Select
-        showSearch={{ optionFilterProp: 'label' }}
-        aria-label={t('customer.fields.owner')}
-        placeholder={t('customer.fields.owner')}
-        value={filters.ownerId}
-        onChange={(v?: string) => onChange({ ownerId: v ?? '' })}
-        options={ownerOptions}
-        loading={users.isPending}
-        style={{ width: 160 }}
-        allowClear
-        data-testid="filter-owner"
-      />
-      <TextFilter name="tag" value={filters.tag} onCommit={(v) => onChange({ tag: v })} />
-      <TextFilter name="region" value={filters.region} onCommit={(v) => onChange({ region: v })} />
-      <TextFilter name="industry" value={filters.industry} onCommit={(v) => onChange({ industry: v })} />
-      <TextFilter name="source" value={filters.source} onCommit={(v) => onChange({ source: v })} />
+      {shows('stage') && (
+        <Select
+          mode="multiple"
+          aria-label={t('customer.fields.stage')}
+          placeholder={t('customer.fields.stage')}
+          value={filters.stage ?? []}
+          onChange={(v) => onChange({ stage: v })}
+          options={STAGES.map((x) => ({ value: x, label: t(`stage.${x}`) }))}
+          style={{ minWidth: 160 }}
+          maxTagCount="responsive"
+          allowClear
+          data-testid="filter-stage"
+        />
+      )}
+      {shows('owner') && (
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          aria-label={t('customer.fields.owner')}
+          placeholder={t('customer.fields.owner')}
+          value={filters.ownerId}
+          onChange={(v?: string) => onChange({ ownerId: v ?? '' })}
+          options={ownerOptions}
+          loading={users.isPending}
+          style={{ width: 160 }}
+          allowClear
+          data-testid="filter-owner"
+        />
+      )}
+      {shows('tag') && <TextFilter name="tag" value={filters.tag} onCommit={(v) => onChange({ tag: v })} />}
+      {shows('region') && (
+        <TextFilter name="region" value={filters.region} onCommit={(v) => onChange({ region: v })} />
+      )}
+      {shows('industry') && (
+        <TextFilter name="industry" value={filters.industry} onCommit={(v) => onChange({ industry: v })} />
+      )}
+      {shows('source') && (
+        <TextFilter name="source" value={filters.source} onCommit={(v) => onChange({ source: v })} />
+      )}
       {active && <Button onClick={onClear}>{t('customers.clearFilters')}</Button>}
     </Flex>
   );
