@@ -53,3 +53,63 @@ export const PoolPolicyOut = PoolPolicyBody.extend({
   maxProtected: z.number().nullable(),
 });
 export const PoolPolicyList = z.object({ data: z.array(PoolPolicyOut) });
+
+const Scalar = z.union([z.string().max(200), z.number(), z.boolean()]);
+export const RuleCondition = z.discriminatedUnion('op', [
+  z.object({ field: z.string().min(1).max(100), op: z.literal('equals'), value: Scalar }),
+  z.object({
+    field: z.string().min(1).max(100),
+    op: z.literal('in'),
+    values: z.array(Scalar).min(1).max(200),
+  }),
+  z.object({ field: z.string().min(1).max(100), op: z.literal('exists') }),
+]);
+export const RuleBody = z.object({
+  name: z.string().trim().min(1).max(100),
+  enabled: z.boolean().default(true),
+  conditions: z.array(RuleCondition).max(20).default([]),
+  teamId: Id,
+  strategy: z.enum(['round_robin', 'least_loaded', 'best_fit']),
+  allowAnyLevelForA: z.boolean().default(false),
+  onNoCapacity: z.enum(['pool', 'next_rule']).default('pool'),
+  position: z.number().int().min(0).optional(),
+});
+export const RulePatch = RuleBody.partial();
+export const RuleOut = z.object({
+  id: Id,
+  position: z.number().int(),
+  name: z.string(),
+  enabled: z.boolean(),
+  conditions: z.array(RuleCondition),
+  teamId: Id.nullable(),
+  strategy: z.enum(['round_robin', 'least_loaded', 'best_fit']),
+  allowAnyLevelForA: z.boolean(),
+  onNoCapacity: z.enum(['pool', 'next_rule']),
+});
+export const RuleList = z.object({ data: z.array(RuleOut) });
+export const DryRunBody = z.object({
+  customerIds: z.array(Id).max(500).optional(),
+  /** Without ids: this many of the newest pool customers. */
+  sample: z.number().int().min(1).max(500).default(20),
+});
+export const DryRunOut = z.object({
+  data: z.array(
+    z.object({
+      customerId: Id,
+      customerName: z.string(),
+      managerId: Id.nullable(),
+      managerName: z.string().nullable(),
+      ruleId: Id.nullable(),
+      pool: z.boolean(),
+      reason: z.object({ code: z.string(), data: z.record(z.string(), z.unknown()) }),
+    }),
+  ),
+});
+export const ApplyRulesBody = z.object({ customerIds: z.array(Id).min(1).max(1000) });
+export const ApplyRulesOut = z.object({
+  assigned: z.number().int(),
+  pooled: z.number().int(),
+  data: DryRunOut.shape.data,
+});
+
+export type RuleOut = z.infer<typeof RuleOut>;

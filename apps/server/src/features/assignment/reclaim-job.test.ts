@@ -41,38 +41,32 @@ beforeAll(async () => {
   await mk('aSoon', 'A', 50); // A: due in 10 days, warned 14 days ahead → warn
   await mk('cFresh', 'C', 10); // C: due in 20 days, warned 7 ahead → keep
   await mk('cOrdered', 'C', 35); // an order 5 days ago exempts it from the follow-up rule
-  await t.deps.db
-    .insert(orders)
-    .values({
-      orgId: org.orgId,
-      id: newId(),
-      customerId: ids.cOrdered!,
-      orderedAt: daysBefore(5),
-      amount: 100,
-    });
+  await t.deps.db.insert(orders).values({
+    orgId: org.orgId,
+    id: newId(),
+    customerId: ids.cOrdered!,
+    orderedAt: daysBefore(5),
+    amount: 100,
+  });
   await mk('cProtected', 'C', 200, { protected: true });
   await mk('cLaterContact', 'C', 35); // contacted only after asOf: the job must not see it
-  await t.deps.db
-    .insert(interactions)
-    .values({
-      orgId: org.orgId,
-      id: newId(),
-      customerId: ids.cLaterContact!,
-      type: 'call',
-      occurredAt: daysBefore(-1),
-      summary: 'later',
-    });
+  await t.deps.db.insert(interactions).values({
+    orgId: org.orgId,
+    id: newId(),
+    customerId: ids.cLaterContact!,
+    type: 'call',
+    occurredAt: daysBefore(-1),
+    summary: 'later',
+  });
   await mk('cContacted', 'C', 35); // contacted 3 days before asOf → keep
-  await t.deps.db
-    .insert(interactions)
-    .values({
-      orgId: org.orgId,
-      id: newId(),
-      customerId: ids.cContacted!,
-      type: 'visit',
-      occurredAt: daysBefore(3),
-      summary: 'visit',
-    });
+  await t.deps.db.insert(interactions).values({
+    orgId: org.orgId,
+    id: newId(),
+    customerId: ids.cContacted!,
+    type: 'visit',
+    occurredAt: daysBefore(3),
+    summary: 'visit',
+  });
 });
 afterAll(() => t.close());
 

@@ -12,13 +12,23 @@ import {
   PoolPolicyList,
   PoolPolicyOut,
   ReleaseBody,
+  ApplyRulesBody,
+  ApplyRulesOut,
+  DryRunBody,
+  DryRunOut,
+  RuleBody,
+  RuleList,
+  RuleOut,
+  RulePatch,
 } from '@steward/contracts';
+import { z } from 'zod';
 import type { Deps } from '../../platform/deps.js';
 import { requireActor } from '../../platform/auth-plugin.js';
 import { errorResponses, typed } from '../../platform/http.js';
 import { listPool } from '../customers/service.js';
 import * as service from './service.js';
 import * as policies from './policies.js';
+import * as rules from './rules.js';
 
 const tags = ['assignment'];
 
@@ -70,5 +80,37 @@ export async function assignmentRoutes(fastify: FastifyInstance, { deps }: { dep
     '/pool/:customerId/claim',
     { schema: { tags, params: CustomerIdParams, response: { 200: CustomerOut, ...errorResponses } } },
     (req) => service.claim(deps, requireActor(req), req.params.customerId),
+  );
+
+  app.get('/assignment-rules', { schema: { tags, response: { 200: RuleList, ...errorResponses } } }, (req) =>
+    rules.listRules(deps, requireActor(req)),
+  );
+  app.post(
+    '/assignment-rules',
+    { schema: { tags, body: RuleBody, response: { 201: RuleOut, ...errorResponses } } },
+    async (req, reply) => reply.status(201).send(await rules.createRule(deps, requireActor(req), req.body)),
+  );
+  app.patch(
+    '/assignment-rules/:id',
+    { schema: { tags, params: IdParams, body: RulePatch, response: { 200: RuleOut, ...errorResponses } } },
+    (req) => rules.updateRule(deps, requireActor(req), req.params.id, req.body),
+  );
+  app.delete(
+    '/assignment-rules/:id',
+    { schema: { tags, params: IdParams, response: { 204: z.null(), ...errorResponses } } },
+    async (req, reply) => {
+      await rules.deleteRule(deps, requireActor(req), req.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+  app.post(
+    '/assignment-rules/dry-run',
+    { schema: { tags, body: DryRunBody, response: { 200: DryRunOut, ...errorResponses } } },
+    (req) => rules.dryRun(deps, requireActor(req), req.body),
+  );
+  app.post(
+    '/assignment-rules/apply',
+    { schema: { tags, body: ApplyRulesBody, response: { 200: ApplyRulesOut, ...errorResponses } } },
+    (req) => rules.applyRules(deps, requireActor(req), req.body),
   );
 }

@@ -23,7 +23,8 @@ import {
 const OWNER_ROLES = new Set(['admin', 'director', 'team_lead', 'manager']);
 const CLAIMER_ROLES = new Set(['manager', 'team_lead']);
 
-async function recordOwnerChange(
+/** Writes the assignment history, field history and audit rows of one owner change, in `tx`. */
+export async function recordOwnerChange(
   tx: Db,
   actor: Actor,
   customerId: string,
@@ -55,6 +56,31 @@ async function recordOwnerChange(
     at,
   });
   await audit(tx, actor, `customer.${kind}`, 'customer', customerId, { from, to, reason });
+}
+
+/**
+ * Moves one customer to a new owner (or to the pool when `to` is null) and records it, inside
+ * the caller's transaction. Other features (the managers' handover) call this instead of
+ * writing ownership themselves.
+ */
+export async function moveOwner(
+  tx: Db,
+  actor: Actor,
+  customerId: string,
+  from: string | null,
+  to: { id: string; teamId: string | null } | null,
+  kind: repo.HistoryKind,
+  reason: string | null,
+  at: Date,
+) {
+  await repo.setOwner(
+    tx,
+    actor.orgId,
+    customerId,
+    { ownerId: to?.id ?? null, teamId: to?.teamId ?? null },
+    at,
+  );
+  await recordOwnerChange(tx, actor, customerId, kind, from, to?.id ?? null, reason, at);
 }
 
 /** Manual assignment with a reason, by a team lead (within their teams), a director or an admin. */

@@ -47,9 +47,22 @@ export async function deleteSession(db: Db, tokenHash: string) {
 }
 
 /** The session with its user, when the session is current and the user active. */
+/**
+ * The session with its user, the teams the user leads and — for team leads — every team in the
+ * subtrees they lead: one round trip per request.
+ */
 export async function findSession(db: Db, tokenHash: string, now: Date) {
+  const led = sql<
+    string[]
+  >`array(select t.id from teams t where t.org_id = ${users.orgId} and t.lead_id = ${users.id})`;
+  const scope = sql<string[]>`case when ${users.role} = 'team_lead' then array(
+      with recursive sub(id) as (
+        select t.id from teams t where t.org_id = ${users.orgId} and (t.lead_id = ${users.id} or t.id = ${users.teamId})
+        union
+        select c.id from teams c join sub on c.parent_id = sub.id where c.org_id = ${users.orgId})
+      select id from sub) else '{}'::uuid[] end`;
   const rows = await db
-    .select({ session: sessions, user: users })
+    .select({ session: sessions, user: users, led, scope })
     .from(sessions)
     .innerJoin(users, and(eq(users.orgId, sessions.orgId), eq(users.id, sessions.userId)))
     .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), eq(users.status, 'active')))

@@ -98,11 +98,16 @@ export async function logout(deps: Deps, token: string | undefined): Promise<voi
 }
 
 export async function actorFor(deps: Deps, user: UserRow, via: Actor['via']): Promise<Actor> {
-  if (!isRole(user.role)) throw unauthenticated();
   const teams = await repo.listTeams(deps.db, user.orgId);
   const led = teams.filter((t) => t.leadId === user.id).map((t) => t.id);
+  const roots = [...new Set([...(user.teamId ? [user.teamId] : []), ...led])];
+  return actorOf(user, led, user.role === 'team_lead' ? teamSubtree(teams, roots) : [], via);
+}
+
+/** The actor from a user row, the teams they lead and their team scope. */
+function actorOf(user: UserRow, led: string[], scopeTeamIds: string[], via: Actor['via']): Actor {
+  if (!isRole(user.role)) throw unauthenticated();
   const teamIds = [...new Set([...(user.teamId ? [user.teamId] : []), ...led])];
-  const scopeRoots = user.role === 'team_lead' ? teamIds : [];
   return {
     orgId: user.orgId,
     userId: user.id,
@@ -110,7 +115,7 @@ export async function actorFor(deps: Deps, user: UserRow, via: Actor['via']): Pr
     name: user.name,
     email: user.email,
     teamIds,
-    scopeTeamIds: teamSubtree(teams, scopeRoots),
+    scopeTeamIds,
     permissions: PERMISSIONS[user.role],
     via,
   };
@@ -123,7 +128,10 @@ export async function resolveSession(
 ): Promise<{ actor: Actor; csrfToken: string } | null> {
   const found = await repo.findSession(deps.db, sha256(token), deps.now());
   if (!found) return null;
-  return { actor: await actorFor(deps, found.user, 'session'), csrfToken: found.session.csrfToken };
+  return {
+    actor: actorOf(found.user, found.led, found.scope, 'session'),
+    csrfToken: found.session.csrfToken,
+  };
 }
 
 export async function me(deps: Deps, actor: Actor) {
