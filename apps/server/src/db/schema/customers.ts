@@ -73,12 +73,29 @@ export const customers = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
     foreignKey({ columns: [t.orgId, t.ownerId], foreignColumns: [users.orgId, users.id] }),
-    index('customers_owner_created_idx').on(t.orgId, t.ownerId, t.createdAt.desc(), t.id.desc()),
-    index('customers_team_created_idx').on(t.orgId, t.teamId, t.createdAt.desc(), t.id.desc()),
+    index('customers_owner_created_idx').on(
+      t.orgId,
+      t.ownerId,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
+    index('customers_owner_stage_created_idx').on(
+      t.orgId,
+      t.ownerId,
+      t.stage,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
+    index('customers_team_created_idx').on(
+      t.orgId,
+      t.teamId,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
     index('customers_pool_idx')
-      .on(t.orgId, t.createdAt.desc(), t.id.desc())
+      .on(t.orgId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`${t.ownerId} is null and ${t.deletedAt} is null`),
-    index('customers_org_created_idx').on(t.orgId, t.createdAt.desc(), t.id.desc()),
+    index('customers_org_created_idx').on(t.orgId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('customers_org_name_idx').on(t.orgId, t.name, t.id),
     index('customers_phone_norm_idx').on(t.orgId, t.phoneNorm),
     index('customers_email_norm_idx').on(t.orgId, t.emailNorm),
@@ -135,7 +152,7 @@ export const interactions = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
     foreignKey({ columns: [t.orgId, t.customerId], foreignColumns: [customers.orgId, customers.id] }),
-    index('interactions_customer_idx').on(t.orgId, t.customerId, t.occurredAt.desc()),
+    index('interactions_customer_idx').on(t.orgId, t.customerId, t.occurredAt.desc().nullsFirst()),
   ],
 );
 
@@ -158,7 +175,7 @@ export const orders = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
     foreignKey({ columns: [t.orgId, t.customerId], foreignColumns: [customers.orgId, customers.id] }),
-    index('orders_customer_idx').on(t.orgId, t.customerId, t.orderedAt.desc()),
+    index('orders_customer_idx').on(t.orgId, t.customerId, t.orderedAt.desc().nullsFirst()),
     uniqueIndex('orders_external_id_key')
       .on(t.orgId, t.externalId)
       .where(sql`${t.externalId} is not null`),

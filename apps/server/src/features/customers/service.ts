@@ -42,7 +42,7 @@ export async function listCustomers(deps: Deps, actor: Actor, query: CustomerLis
   const cursor = decodeCursor(query.cursor);
   const where = [customerScope(actor), ...repo.filterConditions(query)];
   if (cursor) where.push(sort.after(cursor));
-  const rows = await repo.listCustomers(deps.db, where, sort.orderBy, query.limit + 1);
+  const rows = await repo.listCustomers(deps.db, where, sort.orderBy, query.limit + 1, { search: !!query.q });
   const page = pageOf(rows, query.limit, sort.cursorOf);
   return {
     data: page.data.map((r) => presentCustomer(r, customerPolicy.sensitive(actor, r))),
@@ -56,7 +56,7 @@ export async function listPool(deps: Deps, actor: Actor, query: CustomerListQuer
   const cursor = decodeCursor(query.cursor);
   const where = [poolScope(actor), ...repo.filterConditions({ ...query, ownerId: undefined })];
   if (cursor) where.push(sort.after(cursor));
-  const rows = await repo.listCustomers(deps.db, where, sort.orderBy, query.limit + 1);
+  const rows = await repo.listCustomers(deps.db, where, sort.orderBy, query.limit + 1, { search: !!query.q });
   const page = pageOf(rows, query.limit, sort.cursorOf);
   return {
     data: page.data.map((r) => presentCustomer(r, customerPolicy.sensitive(actor, r))),
