@@ -7,16 +7,6 @@ import { conflict, forbidden, validationFailed } from '../../platform/errors.js'
 import { newId } from '../../platform/ids.js';
 import * as repo from './repo.js';
 
-export async function listTeams(deps: Deps, actor: Actor) {
-  const rows = await repo.listTeams(deps.db, actor.orgId);
-  return { data: rows.map((t) => ({ id: t.id, name: t.name, parentId: t.parentId, leadId: t.leadId })) };
-}
-
-/** Colleagues by name and role: every signed-in user may see who is who in their organization. */
-export async function listUsers(deps: Deps, actor: Actor) {
-  return { data: await repo.listUsers(deps.db, actor.orgId) };
-}
-
 const presentDef = (d: Awaited<ReturnType<typeof repo.listCustomFieldDefs>>[number]) => ({
   id: d.id,
   entity: d.entity as 'customer' | 'contact',
