@@ -18,6 +18,8 @@ import { settingsRoutes } from './features/managers/routes.js';
 import { complianceRoutes } from './features/compliance/routes.js';
 import { assignmentRoutes } from './features/assignment/routes.js';
 import { jobRoutes } from './features/jobs/routes.js';
+import { taskRoutes } from './features/engagement/routes.js';
+import { notificationRoutes } from './features/notifications/routes.js';
 import { JobQueue } from './platform/jobs/queue.js';
 import { jobDefinitions } from './jobs.js';
 
@@ -76,6 +78,8 @@ export async function buildApp(
       await api.register(complianceRoutes, { deps });
       await api.register(assignmentRoutes, { deps });
       await api.register(jobRoutes, { deps, queue });
+      await api.register(taskRoutes, { deps });
+      await api.register(notificationRoutes, { deps });
     },
     { prefix: '/api/v1' },
   );

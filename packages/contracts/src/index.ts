@@ -3,3 +3,4 @@ export * from './auth.js';
 export * from './customers.js';
 export * from './settings.js';
 export * from './assignment.js';
+export * from './engagement.js';
