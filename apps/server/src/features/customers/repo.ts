@@ -61,6 +61,8 @@ export function sortSpec(sort: CustomerListQuery['sort']) {
   const column = SORT_COLUMNS[key];
   const isTime = key !== 'name';
   return {
+    key,
+    descending,
     orderBy: descending ? [desc(column), desc(customers.id)] : [asc(column), asc(customers.id)],
     after: (c: Cursor): SQL => {
       const v = isTime ? sql`${c.v}::timestamptz` : sql`${c.v}`;
@@ -80,26 +82,27 @@ export async function listCustomers(
   where: SQL[],
   orderBy: SQL[],
   limit: number,
-  opts: { search?: boolean } = {},
+  opts: { search?: { key: keyof typeof SORT_COLUMNS; descending: boolean } } = {},
 ): Promise<CustomerWithOwner[]> {
   if (opts.search) {
-    // A search first collects its matches through the trigram indexes, then sorts them. The
-    // OFFSET 0 fence keeps the planner from walking the created-at index row by row instead,
+    // A search first collects its matching rows through the trigram indexes, then sorts them.
+    // The OFFSET 0 fence keeps the planner from walking the created-at index row by row instead,
     // hoping to meet matches early (seconds at a million customers when matches are rare).
-    const matches = db
-      .select({ orgId: customers.orgId, id: customers.id })
+    // (Drizzle omits `.offset(0)`, so the 0 goes in as SQL.)
+    const m = db
+      .select()
       .from(customers)
       .where(and(...where))
-      .offset(0)
-      .as('matches');
+      .offset(sql`0` as unknown as number)
+      .as('m');
+    const dir = opts.search.descending ? desc : asc;
     const rows = await db
-      .select(selection)
-      .from(matches)
-      .innerJoin(customers, and(eq(customers.orgId, matches.orgId), eq(customers.id, matches.id)))
-      .leftJoin(users, ownerJoin)
-      .orderBy(...orderBy)
+      .select()
+      .from(m)
+      .leftJoin(users, and(eq(users.orgId, m.orgId), eq(users.id, m.ownerId)))
+      .orderBy(dir(m[opts.search.key]), dir(m.id))
       .limit(limit);
-    return rows.map(flatten);
+    return rows.map((r) => ({ ...r.m, ownerName: r.users?.name ?? null }));
   }
   const rows = await db
     .select(selection)

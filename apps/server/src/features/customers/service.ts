@@ -42,7 +42,9 @@ export async function listCustomers(deps: Deps, actor: Actor, query: CustomerLis
   const cursor = decodeCursor(query.cursor);
   const where = [customerScope(actor), ...repo.filterConditions(query)];
   if (cursor) where.push(sort.after(cursor));
-  const rows = await repo.listCustomers(deps.db, where, sort.orderBy, query.limit + 1, { search: !!query.q });
+  const rows = await repo.listCustomers(deps.db, where, sort.orderBy, query.limit + 1, {
+    search: fencedSearch(query.q) ? sort : undefined,
+  });
   const page = pageOf(rows, query.limit, sort.cursorOf);
   return {
     data: page.data.map((r) => presentCustomer(r, customerPolicy.sensitive(actor, r))),
@@ -50,13 +52,23 @@ export async function listCustomers(deps: Deps, actor: Actor, query: CustomerLis
   };
 }
 
+/**
+ * Phone searches (4+ digits) match few rows: collect them through the trigram index, then sort.
+ * Text searches are left to the planner, which walks the newest-first index when matches are
+ * dense (measured in docs/BENCHMARKS.md: either plan alone is pathological for some terms).
+ */
+const fencedSearch = (q: string | undefined) =>
+  !!q && /^[\d\s+()-]+$/.test(q) && q.replace(/\D/g, '').length >= 4;
+
 /** The public pool: customers without an owner, visible to every role of the organization (masked below team lead). */
 export async function listPool(deps: Deps, actor: Actor, query: CustomerListQuery) {
   const sort = repo.sortSpec(query.sort);
   const cursor = decodeCursor(query.cursor);
   const where = [poolScope(actor), ...repo.filterConditions({ ...query, ownerId: undefined })];
   if (cursor) where.push(sort.after(cursor));
-  const rows = await repo.listCustomers(deps.db, where, sort.orderBy, query.limit + 1, { search: !!query.q });
+  const rows = await repo.listCustomers(deps.db, where, sort.orderBy, query.limit + 1, {
+    search: fencedSearch(query.q) ? sort : undefined,
+  });
   const page = pageOf(rows, query.limit, sort.cursorOf);
   return {
     data: page.data.map((r) => presentCustomer(r, customerPolicy.sensitive(actor, r))),
