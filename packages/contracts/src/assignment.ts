@@ -113,3 +113,37 @@ export const ApplyRulesOut = z.object({
 });
 
 export type RuleOut = z.infer<typeof RuleOut>;
+
+export const RebalanceBody = z.object({
+  /** A team and its sub-teams; omitted: the caller's teams (lead) or the whole organization. */
+  teamId: Id.optional(),
+  maxMoves: z.number().int().min(1).max(500).default(20),
+});
+const Reason = z.object({ code: z.string(), data: z.record(z.string(), z.unknown()) });
+const Objective = z.object({ load: z.number(), value: z.number(), misfit: z.number(), total: z.number() });
+export const RebalanceProposal = z.object({
+  moves: z.array(
+    z.object({
+      customerId: Id,
+      customerName: z.string(),
+      fromManagerId: Id,
+      fromName: z.string(),
+      toManagerId: Id,
+      toName: z.string(),
+      reason: Reason,
+    }),
+  ),
+  before: Objective,
+  after: Objective,
+  managers: z.array(
+    z.object({ id: Id, name: z.string(), capacity: z.number(), before: z.number(), after: z.number() }),
+  ),
+});
+export const RebalanceApplyBody = z.object({
+  moves: z
+    .array(z.object({ customerId: Id, fromManagerId: Id, toManagerId: Id }))
+    .min(1)
+    .max(500),
+  reason: z.string().trim().min(1).max(500).default('rebalance'),
+});
+export const RebalanceApplied = z.object({ applied: z.number().int() });

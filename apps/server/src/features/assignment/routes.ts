@@ -20,6 +20,10 @@ import {
   RuleList,
   RuleOut,
   RulePatch,
+  RebalanceApplied,
+  RebalanceApplyBody,
+  RebalanceBody,
+  RebalanceProposal,
 } from '@steward/contracts';
 import { z } from 'zod';
 import type { Deps } from '../../platform/deps.js';
@@ -29,6 +33,7 @@ import { listPool } from '../customers/service.js';
 import * as service from './service.js';
 import * as policies from './policies.js';
 import * as rules from './rules.js';
+import * as rebalance from './rebalance.js';
 
 const tags = ['assignment'];
 
@@ -112,5 +117,15 @@ export async function assignmentRoutes(fastify: FastifyInstance, { deps }: { dep
     '/assignment-rules/apply',
     { schema: { tags, body: ApplyRulesBody, response: { 200: ApplyRulesOut, ...errorResponses } } },
     (req) => rules.applyRules(deps, requireActor(req), req.body),
+  );
+  app.post(
+    '/rebalancing/proposals',
+    { schema: { tags, body: RebalanceBody, response: { 200: RebalanceProposal, ...errorResponses } } },
+    (req) => rebalance.propose(deps, requireActor(req), req.body),
+  );
+  app.post(
+    '/rebalancing/apply',
+    { schema: { tags, body: RebalanceApplyBody, response: { 200: RebalanceApplied, ...errorResponses } } },
+    (req) => rebalance.apply(deps, requireActor(req), req.body),
   );
 }
