@@ -20,6 +20,7 @@ import { assignmentRoutes } from './features/assignment/routes.js';
 import { jobRoutes } from './features/jobs/routes.js';
 import { taskRoutes } from './features/engagement/routes.js';
 import { notificationRoutes } from './features/notifications/routes.js';
+import { valueRoutes } from './features/value/routes.js';
 import { JobQueue } from './platform/jobs/queue.js';
 import { jobDefinitions } from './jobs.js';
 
@@ -80,6 +81,7 @@ export async function buildApp(
       await api.register(jobRoutes, { deps, queue });
       await api.register(taskRoutes, { deps });
       await api.register(notificationRoutes, { deps });
+      await api.register(valueRoutes, { deps });
     },
     { prefix: '/api/v1' },
   );

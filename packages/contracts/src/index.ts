@@ -4,3 +4,4 @@ export * from './customers.js';
 export * from './settings.js';
 export * from './assignment.js';
 export * from './engagement.js';
+export * from './value.js';

@@ -1,0 +1,150 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { organizations } from './platform.js';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/**
+ * The latest value scores of each customer (one row per customer, replaced by every
+ * `value-refresh`): RFM, CLV and P(alive) from the fitted models, the rule tier and the lifecycle
+ * stage, with the explanation of each.
+ */
+export const customerScores = pgTable(
+  'customer_scores',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    customerId: uuid('customer_id').notNull(),
+    r: integer('r').notNull(),
+    f: integer('f').notNull(),
+    m: integer('m').notNull(),
+    segment: text('segment').notNull(),
+    /** RFM inputs: days since the last purchase, purchase days, money spent (all up to as_of). */
+    recencyDays: integer('recency_days').notNull(),
+    frequency: integer('frequency').notNull(),
+    monetary: doublePrecision('monetary').notNull(),
+    /** Model outputs; null when no model could be fitted. */
+    pAlive: doublePrecision('p_alive'),
+    expectedPurchases: doublePrecision('expected_purchases'),
+    expectedSpend: doublePrecision('expected_spend'),
+    clv: doublePrecision('clv'),
+    /** Horizon of expected purchases and CLV, in `unit`s. */
+    horizon: integer('horizon'),
+    unit: text('unit').notNull(),
+    stage: text('stage').notNull(),
+    stageSince: date('stage_since', { mode: 'string' }),
+    /** The tier the rule gives (a manual override may differ; customers.tier holds the result). */
+    tierRule: text('tier_rule').notNull(),
+    explanation: jsonb('explanation').$type<Record<string, unknown>[]>().notNull(),
+    asOf: ts('as_of').notNull(),
+    computedAt: ts('computed_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.customerId] }),
+    index('customer_scores_clv_idx').on(t.orgId, t.clv.desc().nullsLast()),
+    index('customer_scores_segment_idx').on(t.orgId, t.segment),
+  ],
+);
+
+/** Every model fit of `value-refresh`: BG/NBD and Gamma-Gamma parameters as of a moment. */
+export const valueModels = pgTable(
+  'value_models',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    id: uuid('id').notNull(),
+    model: text('model').notNull().default('bg-nbd'),
+    /** {r, alpha, a, b}; alpha in `unit`s. */
+    params: jsonb('params').$type<{ r: number; alpha: number; a: number; b: number }>().notNull(),
+    logLikelihood: doublePrecision('log_likelihood').notNull(),
+    /** Gamma-Gamma {p, q, gamma}; gamma in currency units. */
+    spendParams: jsonb('spend_params').$type<{ p: number; q: number; gamma: number }>().notNull(),
+    spendLogLikelihood: doublePrecision('spend_log_likelihood'),
+    unit: text('unit').notNull(),
+    horizon: integer('horizon').notNull(),
+    annualDiscountRate: doublePrecision('annual_discount_rate').notNull(),
+    asOf: ts('as_of').notNull(),
+    /** Customers the BG/NBD fit used, and the repeat buyers of the Gamma-Gamma fit. */
+    customers: integer('customers').notNull(),
+    repeatBuyers: integer('repeat_buyers').notNull(),
+    sampled: boolean('sampled').notNull().default(false),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index('value_models_latest_idx').on(t.orgId, t.createdAt.desc()),
+  ],
+);
+
+/** P(alive) and CLV of each customer at each refresh, for the small history chart. */
+export const scoreHistory = pgTable(
+  'score_history',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    customerId: uuid('customer_id').notNull(),
+    asOf: ts('as_of').notNull(),
+    pAlive: doublePrecision('p_alive'),
+    clv: doublePrecision('clv'),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.customerId, t.asOf] })],
+);
+
+/** A churn alert, followed to an outcome: open → retained | lost. At most one open per customer. */
+export const churnAlerts = pgTable(
+  'churn_alerts',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    id: uuid('id').notNull(),
+    customerId: uuid('customer_id').notNull(),
+    ownerId: uuid('owner_id'),
+    /** open | retained | lost */
+    status: text('status').notNull().default('open'),
+    /** The indicators that fired: [{code, value, threshold}]. */
+    reasons: jsonb('reasons').$type<Record<string, unknown>[]>().notNull(),
+    taskId: uuid('task_id'),
+    openedAt: ts('opened_at').notNull(),
+    closedAt: ts('closed_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('churn_alerts_open_key')
+      .on(t.orgId, t.customerId)
+      .where(sql`${t.status} = 'open'`),
+    index('churn_alerts_owner_idx').on(t.orgId, t.ownerId, t.status),
+  ],
+);
+
+/** A manual tier that wins over the rule, with its reason. */
+export const tierOverrides = pgTable(
+  'tier_overrides',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    customerId: uuid('customer_id').notNull(),
+    tier: text('tier').notNull(),
+    reason: text('reason').notNull(),
+    by: uuid('by'),
+    at: ts('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.customerId] })],
+);
