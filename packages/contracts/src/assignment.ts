@@ -133,8 +133,13 @@ export const RebalanceProposal = z.object({
       reason: Reason,
     }),
   ),
-  before: Objective,
-  after: Objective,
+  /** The objective of docs/decisions/0020 (null when the large-book load levelling was used). */
+  before: Objective.nullable(),
+  after: Objective.nullable(),
+  /** Most customers held by one manager ÷ the mean, before and after the moves. */
+  spreadBefore: z.number(),
+  spreadAfter: z.number(),
+  method: z.enum(['objective', 'load_levelling']),
   managers: z.array(
     z.object({ id: Id, name: z.string(), capacity: z.number(), before: z.number(), after: z.number() }),
   ),

@@ -6,3 +6,4 @@ export * from './reclaim.js';
 export * from './rebalance.js';
 export * from './handover.js';
 export * from './reevaluation.js';
+export * from './balance-load.js';

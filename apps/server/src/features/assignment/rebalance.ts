@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { proposeRebalance, teamSubtree, type RebalanceManager, type Tier } from '@steward/core';
+import { balanceLoad, proposeRebalance, teamSubtree, type RebalanceManager, type Tier } from '@steward/core';
 import type { z } from 'zod';
 import type { RebalanceApplyBody, RebalanceBody } from '@steward/contracts';
 import { queryRows, type Db } from '../../db/client.js';
@@ -57,7 +57,16 @@ export async function propose(deps: Deps, actor: Actor, body: z.infer<typeof Reb
         scope ? inArray(users.teamId, scope) : undefined,
       ),
     );
-  if (!managers.length) return { moves: [], before: zero, after: zero, managers: [] };
+  if (!managers.length)
+    return {
+      moves: [],
+      before: null,
+      after: null,
+      spreadBefore: 1,
+      spreadAfter: 1,
+      method: 'objective' as const,
+      managers: [],
+    };
   const since = new Date(deps.now().getTime() - 365 * 86_400_000).toISOString();
   const ids = managers.map((m) => m.id);
   const rows = await queryRows<Row>(
@@ -86,7 +95,17 @@ export async function propose(deps: Deps, actor: Actor, body: z.infer<typeof Reb
       protected: c.protected,
     })),
   }));
-  const result = proposeRebalance(input, { maxMoves: body.maxMoves });
+  // Small books get the full objective search (load, value and fit); large ones the fast load
+  // levelling, which moves only what the spread target needs (docs/decisions/0020).
+  const large = rows.length > LARGE_BOOK;
+  const result = large
+    ? { ...balanceLoad(input, { targetSpread: 1.1 }), before: null, after: null }
+    : proposeRebalance(input, { maxMoves: body.maxMoves });
+  const before = managers.map((m) => byOwner.get(m.id)?.length ?? 0);
+  const spread = (xs: number[]) => {
+    const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+    return mean ? Math.max(...xs) / mean : 1;
+  };
   const name = new Map(managers.map((m) => [m.id, m.name]));
   const customerName = new Map(rows.map((r) => [r.id, r.name]));
   return {
@@ -99,6 +118,9 @@ export async function propose(deps: Deps, actor: Actor, body: z.infer<typeof Reb
     })),
     before: result.before,
     after: result.after,
+    spreadBefore: spread(before),
+    spreadAfter: spread(managers.map((m) => result.loads[m.id] ?? 0)),
+    method: large ? ('load_levelling' as const) : ('objective' as const),
     managers: managers.map((m) => ({
       id: m.id,
       name: m.name,
@@ -109,7 +131,7 @@ export async function propose(deps: Deps, actor: Actor, body: z.infer<typeof Reb
   };
 }
 
-const zero = { load: 0, value: 0, misfit: 0, total: 0 };
+const LARGE_BOOK = 5_000;
 
 /** Applies all or some moves of a proposal in one transaction; a move whose customer changed hands since is refused. */
 export async function apply(deps: Deps, actor: Actor, body: z.infer<typeof RebalanceApplyBody>) {
