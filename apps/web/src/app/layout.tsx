@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Layout, Menu, Typography } from 'antd';
 import type { MenuProps } from 'antd';
-import { SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../shared/session';
 import { SETTINGS_ROLES } from '../features/settings/pool-settings-page';
+import { ORG_EDIT_ROLES, TEAM_ROLES } from '../features/team/api';
 import { TopBar } from './top-bar';
 
 const { Sider, Header, Content } = Layout;
@@ -27,6 +28,28 @@ export const AppLayout = () => {
         { key: '/pool', label: <span data-testid="nav-pool">{t('nav.pool')}</span> },
       ],
     },
+    {
+      key: 'engagement',
+      icon: <ScheduleOutlined />,
+      label: t('navWork.engagement'),
+      children: [{ key: '/tasks', label: <span data-testid="nav-tasks">{t('navWork.tasks')}</span> }],
+    },
+    ...(TEAM_ROLES.includes(me.user.role)
+      ? [
+          {
+            key: 'team',
+            icon: <ApartmentOutlined />,
+            label: t('navWork.team'),
+            children: [
+              { key: '/team/people', label: <span data-testid="nav-people">{t('navWork.people')}</span> },
+              { key: '/team/teams', label: t('navWork.teams') },
+              ...(ORG_EDIT_ROLES.includes(me.user.role)
+                ? [{ key: '/team/rules', label: <span data-testid="nav-rules">{t('navWork.rules')}</span> }]
+                : []),
+            ],
+          },
+        ]
+      : []),
     ...(SETTINGS_ROLES.includes(me.user.role)
       ? [
           {
@@ -38,7 +61,15 @@ export const AppLayout = () => {
         ]
       : []),
   ];
-  const selected = ['/customers', '/pool', '/settings/pool'].filter((k) => location.pathname.startsWith(k));
+  const selected = [
+    '/customers',
+    '/pool',
+    '/settings/pool',
+    '/tasks',
+    '/team/people',
+    '/team/teams',
+    '/team/rules',
+  ].filter((k) => location.pathname.startsWith(k));
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -54,7 +85,7 @@ export const AppLayout = () => {
             mode="inline"
             items={items}
             selectedKeys={selected}
-            defaultOpenKeys={['customers', 'settings']}
+            defaultOpenKeys={['customers', 'engagement', 'team', 'settings']}
             onClick={({ key }) => navigate(key)}
           />
         </nav>

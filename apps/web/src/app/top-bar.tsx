@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, setCsrfToken } from '../shared/api';
 import { errorText } from '../shared/errors';
 import { useSession } from '../shared/session';
+import { NotificationCenter } from '../features/notifications/notification-center';
 import { LanguageSwitch } from './language-switch';
 
 export const TopBar = () => {
@@ -49,6 +50,7 @@ export const TopBar = () => {
         data-testid="global-search"
       />
       <Space size="middle">
+        <NotificationCenter />
         <LanguageSwitch icon={<GlobalOutlined />} />
         <Dropdown
           trigger={['click']}

@@ -7,6 +7,7 @@ import { newId, randomToken, sha256 } from '../../platform/ids.js';
 import { hashPassword, verifyPassword } from '../../platform/passwords.js';
 import { organizations, users } from '../../db/schema/index.js';
 import * as repo from './repo.js';
+import { cachedSession, cacheSession, forgetSession } from '../../platform/actor-cache.js';
 import { presentMe, presentUser } from './presenter.js';
 
 type UserRow = NonNullable<Awaited<ReturnType<typeof repo.findUserByEmail>>>;
@@ -94,7 +95,9 @@ export async function login(deps: Deps, body: { email: string; password: string 
 }
 
 export async function logout(deps: Deps, token: string | undefined): Promise<void> {
-  if (token) await repo.deleteSession(deps.db, sha256(token));
+  if (!token) return;
+  forgetSession(sha256(token));
+  await repo.deleteSession(deps.db, sha256(token));
 }
 
 export async function actorFor(deps: Deps, user: UserRow, via: Actor['via']): Promise<Actor> {
@@ -126,12 +129,18 @@ export async function resolveSession(
   deps: Deps,
   token: string,
 ): Promise<{ actor: Actor; csrfToken: string } | null> {
-  const found = await repo.findSession(deps.db, sha256(token), deps.now());
+  const hash = sha256(token);
+  const now = deps.now();
+  const cached = cachedSession(hash, now);
+  if (cached) return cached;
+  const found = await repo.findSession(deps.db, hash, now);
   if (!found) return null;
-  return {
+  const resolved = {
     actor: actorOf(found.user, found.led, found.scope, 'session'),
     csrfToken: found.session.csrfToken,
   };
+  cacheSession(hash, { ...resolved, sessionExpiresAt: found.session.expiresAt.getTime() });
+  return resolved;
 }
 
 export async function me(deps: Deps, actor: Actor) {

@@ -1,3 +1,4 @@
+import { forgetAllSessions } from '../../platform/actor-cache.js';
 import {
   mayOwnTierA,
   planHandover,
@@ -188,7 +189,7 @@ export async function handoverPreview(deps: Deps, actor: Actor, id: string) {
  * handed over (assignment history kind 'handover', field history, audit) and every open task
  * moved. Any invalid choice rolls all of it back.
  */
-export async function deactivateUser(deps: Deps, actor: Actor, id: string, body: DeactivateBody) {
+async function deactivateUserInner(deps: Deps, actor: Actor, id: string, body: DeactivateBody) {
   assertMayDeactivateAnyone(actor);
   return deps.db.transaction(async (tx) => {
     const user = await repo.lockUser(tx, actor.orgId, id);
@@ -223,4 +224,11 @@ export async function deactivateUser(deps: Deps, actor: Actor, id: string, body:
     });
     return result;
   });
+}
+
+/** deactivateUser, then forget cached sessions: who is who has changed. */
+export async function deactivateUser(...args: Parameters<typeof deactivateUserInner>) {
+  const result = await deactivateUserInner(...args);
+  forgetAllSessions();
+  return result;
 }

@@ -1,3 +1,4 @@
+import { forgetAllSessions } from '../../platform/actor-cache.js';
 import { teamSubtree } from '@steward/core';
 import type { TeamCreate, TeamUpdate } from '@steward/contracts';
 import type { Actor } from '../../platform/actor.js';
@@ -20,7 +21,7 @@ async function checkRefs(db: Db, orgId: string, input: TeamUpdate) {
 }
 
 /** Directors and admins add a team (or a department: a team with sub-teams). */
-export async function createTeam(deps: Deps, actor: Actor, input: TeamCreate) {
+async function createTeamInner(deps: Deps, actor: Actor, input: TeamCreate) {
   assertMayManageTeams(actor);
   return deps.db.transaction(async (tx) => {
     await checkRefs(tx, actor.orgId, input);
@@ -38,7 +39,7 @@ export async function createTeam(deps: Deps, actor: Actor, input: TeamCreate) {
 }
 
 /** Renames a team, moves it in the tree (never under itself: 422 team_cycle) or changes its lead. */
-export async function updateTeam(deps: Deps, actor: Actor, id: string, input: TeamUpdate) {
+async function updateTeamInner(deps: Deps, actor: Actor, id: string, input: TeamUpdate) {
   assertMayManageTeams(actor);
   return deps.db.transaction(async (tx) => {
     const before = await repo.findTeam(tx, actor.orgId, id);
@@ -60,7 +61,7 @@ export async function updateTeam(deps: Deps, actor: Actor, id: string, input: Te
 }
 
 /** Deletes an empty team: no members (whatever their status) and no sub-teams. */
-export async function deleteTeam(deps: Deps, actor: Actor, id: string) {
+async function deleteTeamInner(deps: Deps, actor: Actor, id: string) {
   assertMayManageTeams(actor);
   await deps.db.transaction(async (tx) => {
     const before = await repo.findTeam(tx, actor.orgId, id);
@@ -70,4 +71,25 @@ export async function deleteTeam(deps: Deps, actor: Actor, id: string) {
     await repo.deleteTeam(tx, actor.orgId, id);
     await audit(tx, actor, 'team.delete', 'team', id, presentTeam(before));
   });
+}
+
+/** createTeam, then forget cached sessions: who is who has changed. */
+export async function createTeam(...args: Parameters<typeof createTeamInner>) {
+  const result = await createTeamInner(...args);
+  forgetAllSessions();
+  return result;
+}
+
+/** updateTeam, then forget cached sessions: who is who has changed. */
+export async function updateTeam(...args: Parameters<typeof updateTeamInner>) {
+  const result = await updateTeamInner(...args);
+  forgetAllSessions();
+  return result;
+}
+
+/** deleteTeam, then forget cached sessions: who is who has changed. */
+export async function deleteTeam(...args: Parameters<typeof deleteTeamInner>) {
+  const result = await deleteTeamInner(...args);
+  forgetAllSessions();
+  return result;
 }

@@ -1,3 +1,4 @@
+import { forgetAllSessions } from '../../platform/actor-cache.js';
 import type { UserCreate, UserUpdate } from '@steward/contracts';
 import type { Actor } from '../../platform/actor.js';
 import type { Deps } from '../../platform/deps.js';
@@ -42,7 +43,7 @@ async function assertTeam(db: Db, orgId: string, teamId: string | null | undefin
 }
 
 /** An administrator adds a user, who can sign in at once with the given password. */
-export async function createUser(deps: Deps, actor: Actor, input: UserCreate) {
+async function createUserInner(deps: Deps, actor: Actor, input: UserCreate) {
   if (actor.role !== 'admin') throw cannotManageUsers();
   const email = input.email.trim().toLowerCase();
   if (await repo.emailTaken(deps.db, email)) throw emailTaken();
@@ -84,7 +85,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * change only the profile fields and the status. Moving a manager to another team moves the team
  * of the customers they own with them, in the same transaction.
  */
-export async function updateUser(deps: Deps, actor: Actor, id: string, input: UserUpdate) {
+async function updateUserInner(deps: Deps, actor: Actor, id: string, input: UserUpdate) {
   return deps.db.transaction(async (tx) => {
     const before = await repo.lockUser(tx, actor.orgId, id);
     if (!before) throw userNotFound();
@@ -136,4 +137,18 @@ export async function updateUser(deps: Deps, actor: Actor, id: string, input: Us
     });
     return loadProfile(tx, actor.orgId, id);
   });
+}
+
+/** createUser, then forget cached sessions: who is who has changed. */
+export async function createUser(...args: Parameters<typeof createUserInner>) {
+  const result = await createUserInner(...args);
+  forgetAllSessions();
+  return result;
+}
+
+/** updateUser, then forget cached sessions: who is who has changed. */
+export async function updateUser(...args: Parameters<typeof updateUserInner>) {
+  const result = await updateUserInner(...args);
+  forgetAllSessions();
+  return result;
 }

@@ -1,4 +1,5 @@
 import type { Messages } from './zh-CN';
+import { enWork } from './en-US-work';
 
 /** English; the Messages type keeps its keys identical to zh-CN. */
 export const enUS: Messages = {
@@ -366,4 +367,5 @@ export const enUS: Messages = {
     invalidNumber: 'Enter a whole number from 0 to 100000',
     saved: 'Pool limits saved',
   },
+  ...enWork,
 };

@@ -1,3 +1,5 @@
+import { zhWork } from './zh-CN-work';
+
 /** Simplified Chinese; the reference set of keys. en-US must have exactly the same keys (checked by the type). */
 export const zhCN = {
   common: {
@@ -353,6 +355,7 @@ export const zhCN = {
     invalidNumber: '请输入 0 到 100000 之间的整数',
     saved: '公海规则已保存',
   },
+  ...zhWork,
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
