@@ -90,9 +90,14 @@ describe('assignment rules', () => {
   });
 
   it('applies exactly what the dry run showed', async () => {
-    for (let i = 0; i < 6; i++) await poolCustomer({ tier: (['A', 'B', 'C'] as const)[i % 3], region: '北京' });
+    for (let i = 0; i < 6; i++)
+      await poolCustomer({ tier: (['A', 'B', 'C'] as const)[i % 3], region: '北京' });
     const dry = (await director.post('/api/v1/assignment-rules/dry-run', { sample: 6 })).json().data;
-    const applied = (await director.post('/api/v1/assignment-rules/apply', { customerIds: dry.map((d: { customerId: string }) => d.customerId) })).json();
+    const applied = (
+      await director.post('/api/v1/assignment-rules/apply', {
+        customerIds: dry.map((d: { customerId: string }) => d.customerId),
+      })
+    ).json();
     const plan = (rows: { customerId: string; managerId: string | null }[]) =>
       Object.fromEntries(rows.map((r) => [r.customerId, r.managerId]));
     expect(plan(applied.data)).toEqual(plan(dry));
