@@ -1,35 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { apiLogin, launchBrowser, signIn, startServer, type RunningServer } from './support.js';
-
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function newPage(language: 'zh-CN' | 'en-US' = 'en-US'): Promise<Page> {
-  const context = await browser.newContext({ locale: language, viewport: { width: 1366, height: 900 } });
-  return context.newPage();
-}
+import { signIn, useServerAndBrowser } from './support.js';
 
 type ListBody = { data: { id: string; name: string; phone: string | null }[] };
-async function apiList(email: string, query = ''): Promise<ListBody> {
-  const { cookie } = await apiLogin(server.url, email);
-  const res = await fetch(`${server.url}/api/v1/customers?limit=5${query}`, { headers: { cookie } });
-  return (await res.json()) as ListBody;
-}
+const session = useServerAndBrowser({ beforeAll, afterAll });
+const { newPage, apiGet } = session;
+const apiList = (email: string, query = '') => apiGet<ListBody>(email, `/customers?limit=5${query}`);
 
 describe('customers in the browser', () => {
   it('signs in, lists and searches the manager’s own customers', async () => {
     const page = await newPage();
-    await signIn(page, server.url, 'manager1@steward.demo');
+    await signIn(page, session.url(), 'manager1@steward.demo');
     await page.getByTestId('customer-table').waitFor();
     const own = (await apiList('manager1@steward.demo')).data[0]!;
     // antd may put the test id on the input or on its wrapper.
@@ -49,7 +29,7 @@ describe('customers in the browser', () => {
 
   it('creates a customer after correcting a field error, and finds it in the list', async () => {
     const page = await newPage();
-    await signIn(page, server.url, 'manager2@steward.demo');
+    await signIn(page, session.url(), 'manager2@steward.demo');
     await page.getByTestId('new-customer').click();
     const form = page.getByTestId('customer-form');
     await form.waitFor();
@@ -63,7 +43,7 @@ describe('customers in the browser', () => {
     await page.locator('#customer_email').fill('e2e.buyer@example.cn');
     await page.getByTestId('customer-form-submit').click();
     await page.locator('.ant-form-item-has-error').waitFor({ state: 'detached' });
-    await page.goto(`${server.url}/customers?q=${encodeURIComponent(name)}`);
+    await page.goto(`${session.url()}/customers?q=${encodeURIComponent(name)}`);
     await page.getByTestId('customer-table').getByText(name, { exact: true }).waitFor();
     const created = await apiList('manager2@steward.demo', `&q=${encodeURIComponent(name)}`);
     expect(created.data.map((c) => c.name)).toEqual([name]);
@@ -72,7 +52,7 @@ describe('customers in the browser', () => {
 
   it('switches the interface between Chinese and English', async () => {
     const page = await newPage('zh-CN');
-    await signIn(page, server.url, 'lead1@steward.demo');
+    await signIn(page, session.url(), 'lead1@steward.demo');
     await page.getByTestId('customer-table').waitFor();
     const nav = page.getByRole('navigation').first();
     await nav.getByText('客户', { exact: false }).first().waitFor();
@@ -87,8 +67,8 @@ describe('customers in the browser', () => {
   it('shows "not found" when a manager opens another manager’s customer', async () => {
     const theirs = (await apiList('manager3@steward.demo')).data[0]!;
     const page = await newPage();
-    await signIn(page, server.url, 'manager1@steward.demo');
-    await page.goto(`${server.url}/customers/${theirs.id}`);
+    await signIn(page, session.url(), 'manager1@steward.demo');
+    await page.goto(`${session.url()}/customers/${theirs.id}`);
     await page.getByTestId('not-found').waitFor();
     expect(await page.getByText(theirs.name).count()).toBe(0);
     await page.context().close();

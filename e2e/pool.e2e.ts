@@ -1,37 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { apiLogin, launchBrowser, signIn, startServer, type RunningServer } from './support.js';
-
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function newPage(language: 'zh-CN' | 'en-US' = 'en-US'): Promise<Page> {
-  const context = await browser.newContext({ locale: language, viewport: { width: 1366, height: 900 } });
-  return context.newPage();
-}
+import { signIn, useServerAndBrowser } from './support.js';
 
 type Customer = { id: string; name: string; phone: string | null; masked: boolean; ownerId: string | null };
-async function apiGet<T>(email: string, path: string): Promise<T> {
-  const { cookie } = await apiLogin(server.url, email);
-  const res = await fetch(`${server.url}/api/v1${path}`, { headers: { cookie } });
-  if (!res.ok) throw new Error(`GET ${path}: ${res.status}`);
-  return (await res.json()) as T;
-}
+const session = useServerAndBrowser({ beforeAll, afterAll });
+const { newPage, apiGet } = session;
 
 describe('the public pool in the browser', () => {
   it('lets a manager claim a pool customer, whose phone is then shown in full', async () => {
     const page = await newPage();
-    await signIn(page, server.url, 'manager1@steward.demo');
-    await page.goto(`${server.url}/pool`);
+    await signIn(page, session.url(), 'manager1@steward.demo');
+    await page.goto(`${session.url()}/pool`);
     const table = page.getByTestId('pool-table');
     await table.locator('tbody tr.ant-table-row').first().waitFor();
     await page.getByTestId('pool-claims-left').waitFor();
@@ -65,8 +43,8 @@ describe('the public pool in the browser', () => {
   it('offers a team lead the Assign action on a customer', async () => {
     const theirs = (await apiGet<{ data: Customer[] }>('lead1@steward.demo', '/customers?limit=5')).data[0]!;
     const page = await newPage('zh-CN');
-    await signIn(page, server.url, 'lead1@steward.demo');
-    await page.goto(`${server.url}/customers/${theirs.id}`);
+    await signIn(page, session.url(), 'lead1@steward.demo');
+    await page.goto(`${session.url()}/customers/${theirs.id}`);
     await page.getByTestId('customer-name').waitFor();
     await page.getByTestId('assign-customer').click();
     await page.locator('.ant-modal').getByText('分配原因').waitFor();

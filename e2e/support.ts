@@ -99,3 +99,42 @@ export async function signIn(page: Page, url: string, email: string) {
   await page.getByTestId('login-submit').click();
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 }
+
+export type BrowserSession = {
+  url: () => string;
+  newPage: (language?: 'zh-CN' | 'en-US') => Promise<Page>;
+  apiGet: <T>(email: string, path: string) => Promise<T>;
+};
+
+/**
+ * For a browser test file: starts the server and Chromium before its tests and stops both after,
+ * and gives pages and signed-in API reads against that server.
+ */
+export function useServerAndBrowser(hooks: {
+  beforeAll: (fn: () => Promise<void>) => void;
+  afterAll: (fn: () => Promise<void>) => void;
+}): BrowserSession {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  hooks.beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  hooks.afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return {
+    url: () => server!.url,
+    newPage: async (language = 'en-US') => {
+      const context = await browser!.newContext({ locale: language, viewport: { width: 1366, height: 900 } });
+      return context.newPage();
+    },
+    apiGet: async <T>(email: string, path: string) => {
+      const { cookie } = await apiLogin(server!.url, email);
+      const res = await fetch(`${server!.url}/api/v1${path}`, { headers: { cookie } });
+      if (!res.ok) throw new Error(`GET ${path}: ${res.status}`);
+      return (await res.json()) as T;
+    },
+  };
+}

@@ -1,36 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { apiLogin, launchBrowser, signIn, startServer, type RunningServer } from './support.js';
-
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function newPage(language: 'zh-CN' | 'en-US' = 'en-US'): Promise<Page> {
-  const context = await browser.newContext({ locale: language, viewport: { width: 1366, height: 900 } });
-  return context.newPage();
-}
+import { signIn, useServerAndBrowser } from './support.js';
 
 type User = { id: string; name: string; email: string; role: string; status: string };
-async function apiGet<T>(email: string, path: string): Promise<T> {
-  const { cookie } = await apiLogin(server.url, email);
-  const res = await fetch(`${server.url}/api/v1${path}`, { headers: { cookie } });
-  if (!res.ok) throw new Error(`GET ${path}: ${res.status}`);
-  return (await res.json()) as T;
-}
+const session = useServerAndBrowser({ beforeAll, afterAll });
+const { newPage, apiGet } = session;
 
 describe('team pages and tasks in the browser', () => {
   it('shows a director the people, manager1 among them', async () => {
     const page = await newPage();
-    await signIn(page, server.url, 'director@steward.demo');
+    await signIn(page, session.url(), 'director@steward.demo');
     await page.getByTestId('nav-people').click();
     await page.waitForURL((u) => u.pathname === '/team/people');
     const table = page.getByTestId('people-table');
@@ -45,8 +23,8 @@ describe('team pages and tasks in the browser', () => {
     const title = `Call back about renewal ${Date.now()}`;
 
     const lead = await newPage();
-    await signIn(lead, server.url, 'lead1@steward.demo');
-    await lead.goto(`${server.url}/tasks`);
+    await signIn(lead, session.url(), 'lead1@steward.demo');
+    await lead.goto(`${session.url()}/tasks`);
     await lead.getByTestId('new-task').click();
     await lead.getByTestId('task-title').fill(title);
     await lead.getByTestId('task-assignee').click();
@@ -62,14 +40,14 @@ describe('team pages and tasks in the browser', () => {
     await lead.context().close();
 
     const page = await newPage();
-    await signIn(page, server.url, member.email);
+    await signIn(page, session.url(), member.email);
     const count = page.getByTestId('notification-count');
     await count.waitFor();
     expect(Number(await count.textContent())).toBeGreaterThanOrEqual(1);
     await page.getByTestId('notification-bell').click();
     await page.getByTestId('notification-drawer').getByText(title, { exact: false }).first().waitFor();
     await page.keyboard.press('Escape');
-    await page.goto(`${server.url}/tasks`);
+    await page.goto(`${session.url()}/tasks`);
     await page.getByTestId('task-table').getByText(title).waitFor();
     await page.context().close();
   });

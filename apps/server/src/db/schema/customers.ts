@@ -1,3 +1,4 @@
+import { ts } from './columns.js';
 import { sql } from 'drizzle-orm';
 import {
   date,
@@ -9,14 +10,11 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
   boolean,
 } from 'drizzle-orm/pg-core';
 import { organizations, users } from './platform.js';
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export type CustomerNeeds = {
   productInterests?: string[];

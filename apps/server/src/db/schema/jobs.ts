@@ -1,17 +1,6 @@
-import {
-  index,
-  jsonb,
-  uniqueIndex,
-  pgTable,
-  primaryKey,
-  real,
-  text,
-  timestamp,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { ts } from './columns.js';
+import { index, jsonb, uniqueIndex, pgTable, primaryKey, real, text, uuid } from 'drizzle-orm/pg-core';
 import { organizations } from './platform.js';
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 /** A background job as the API shows it; pg-boss carries the work, this row carries the status. */
 export const jobs = pgTable(

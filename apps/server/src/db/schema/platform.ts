@@ -1,3 +1,4 @@
+import { ts } from './columns.js';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -9,12 +10,9 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const organizations = pgTable('organizations', {
   id: uuid('id').primaryKey(),

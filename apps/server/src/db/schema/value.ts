@@ -1,3 +1,4 @@
+import { ts } from './columns.js';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -9,13 +10,10 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { organizations } from './platform.js';
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 /**
  * The latest value scores of each customer (one row per customer, replaced by every
