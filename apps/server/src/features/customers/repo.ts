@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { CustomerListQuery } from '@steward/contracts';
 import type { Db } from '../../db/client.js';
 import {
@@ -96,13 +96,17 @@ export async function listCustomers(
       .offset(sql`0` as unknown as number)
       .as('m');
     const dir = opts.search.descending ? desc : asc;
+    // Only the owner's name from users (never its other columns, such as the password hash).
+    const fields = Object.fromEntries(
+      Object.keys(getTableColumns(customers)).map((k) => [k, m[k as keyof typeof m]]),
+    );
     const rows = await db
-      .select()
+      .select({ ...(fields as typeof m._.selectedFields), ownerName: users.name })
       .from(m)
       .leftJoin(users, and(eq(users.orgId, m.orgId), eq(users.id, m.ownerId)))
       .orderBy(dir(m[opts.search.key]), dir(m.id))
       .limit(limit);
-    return rows.map((r) => ({ ...r.m, ownerName: r.users?.name ?? null }));
+    return rows as CustomerWithOwner[];
   }
   const rows = await db
     .select(selection)
