@@ -186,6 +186,7 @@ export const enUS: Messages = {
       timeline: 'Timeline',
       orders: 'Orders',
       history: 'History',
+      value: 'Value',
       assignments: 'Assignment history',
     },
     notFoundTitle: 'Customer not found',

@@ -49,6 +49,11 @@ describe('translations', () => {
     for (const s of ['admin', 'director', 'team_lead', 'manager', 'service_agent', 'analyst'])
       expect(en[`roles.${s}`]).toBeDefined();
     for (const s of INTERACTION_TYPES) expect(en[`interactionType.${s}`], s).toBeDefined();
+    // RFM segment codes of packages/core/src/value/rfm.ts and the value units of the contracts.
+    for (const s of ['champions', 'loyal', 'potential', 'new', 'at_risk', 'cant_lose', 'hibernating', 'lost'])
+      expect(en[`customerValue.segments.${s}`], s).toBeDefined();
+    for (const u of ['day', 'week', 'month', 'period'])
+      expect(zh[`customerValue.units.${u}_other`], u).toBeDefined();
   });
 
   it('write Chinese in zh-CN', () => {

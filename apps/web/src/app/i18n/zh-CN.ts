@@ -182,6 +182,7 @@ export const zhCN = {
       timeline: '时间线',
       orders: '订单',
       history: '变更历史',
+      value: '价值',
       assignments: '分配记录',
     },
     notFoundTitle: '找不到该客户',

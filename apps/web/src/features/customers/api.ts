@@ -3,6 +3,7 @@ import type {
   AssignmentHistoryItem,
   ContactOut,
   CustomerOut,
+  CustomerValueOut,
   CustomFieldDefOut,
   HistoryItem,
   OrderOut,
@@ -86,6 +87,12 @@ const usePaged = <T>(id: string, what: string, limit = 50) =>
 
 export const useContacts = (id: string) => usePaged<ContactOut>(id, 'contacts', 200);
 export const useTimeline = (id: string) => usePaged<TimelineItem>(id, 'timeline');
+export const useCustomerValue = (id: string) =>
+  useQuery({
+    queryKey: customerKeys.sub(id, 'value'),
+    queryFn: () => api.get<CustomerValueOut>(`/customers/${id}/value`),
+  });
+
 export const useOrders = (id: string) => usePaged<OrderOut>(id, 'orders');
 export const useHistory = (id: string) => usePaged<HistoryItem>(id, 'history');
 export const useAssignments = (id: string) => usePaged<AssignmentHistoryItem>(id, 'assignments');

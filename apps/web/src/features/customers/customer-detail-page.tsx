@@ -26,8 +26,9 @@ import { OrdersTab } from './orders-tab';
 import { ProfileTab } from './profile-tab';
 import { ReleaseModal } from './release-modal';
 import { TimelineTab } from './timeline-tab';
+import { ValueTab } from './value-tab';
 
-const TABS = ['profile', 'contacts', 'timeline', 'orders', 'history', 'assignments'] as const;
+const TABS = ['profile', 'contacts', 'timeline', 'orders', 'history', 'value', 'assignments'] as const;
 
 export const CustomerDetailPage = () => {
   const { id = '' } = useParams();
@@ -158,6 +159,11 @@ export const CustomerDetailPage = () => {
             key: 'history',
             label: t('customerDetail.tabs.history'),
             children: <HistoryTab customerId={c.id} />,
+          },
+          {
+            key: 'value',
+            label: t('customerDetail.tabs.value'),
+            children: <ValueTab customerId={c.id} />,
           },
           {
             key: 'assignments',
