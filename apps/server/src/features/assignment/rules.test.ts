@@ -103,6 +103,24 @@ describe('assignment rules', () => {
     expect(plan(applied.data)).toEqual(plan(dry));
   });
 
+  it('place a customer created without an owner, or leave it in the pool when no rule matches', async () => {
+    const placed = await director.post('/api/v1/customers', {
+      name: `Rule-routed ${Date.now()}`,
+      region: '北京',
+      ownerId: null,
+    });
+    expect(placed.statusCode).toBe(201);
+    expect([org.users.m1.id, org.users.m2.id]).toContain(placed.json().ownerId);
+    const h = (await director.get(`/api/v1/customers/${placed.json().id}/assignments`)).json().data;
+    expect(h[0]).toMatchObject({ kind: 'rule' });
+    const pooled = await director.post('/api/v1/customers', {
+      name: `Far away ${Date.now()}`,
+      region: '成都',
+      ownerId: null,
+    });
+    expect(pooled.json().ownerId).toBeNull();
+  });
+
   it('round-robin takes turns from the stored cursor', async () => {
     await t.deps.db.execute(
       sql`update users set capacity = 100 where id in (${org.users.m1.id}, ${org.users.m2.id})`,

@@ -198,48 +198,58 @@ export async function dryRun(deps: Deps, actor: Actor, body: z.infer<typeof DryR
 /** Assigns pool customers by the rules (those no rule places stay in the pool), in one transaction. */
 export async function applyRules(deps: Deps, actor: Actor, body: z.infer<typeof ApplyRulesBody>) {
   if (!EDITORS.has(actor.role)) throw forbidden('Only directors and administrators apply the rules in bulk.');
-  return deps.db.transaction(async (tx) => {
-    const rows = await tx
-      .select()
-      .from(customers)
-      .where(
-        and(
-          eq(customers.orgId, actor.orgId),
-          isNull(customers.deletedAt),
-          isNull(customers.ownerId),
-          inArray(customers.id, body.customerIds),
-        ),
-      )
-      .for('update');
-    const { out, state, candidates } = await route(tx, actor.orgId, rows);
-    const now = deps.now();
-    for (const r of out) {
-      if (!r.managerId) continue;
-      const m = candidates.find((c) => c.id === r.managerId)!;
-      await repo.setOwner(tx, actor.orgId, r.customerId, { ownerId: m.id, teamId: m.teamId }, now);
-      await repo.insertAssignment(tx, {
-        orgId: actor.orgId,
-        customerId: r.customerId,
-        kind: 'rule',
-        fromUserId: null,
-        toUserId: m.id,
-        actorId: actor.userId,
-        ruleId: r.ruleId,
-        reason: r.reason.code,
-        at: now,
-      });
-      await audit(tx, actor, 'customer.rule', 'customer', r.customerId, {
-        to: m.id,
-        ruleId: r.ruleId,
-        reason: r.reason,
-      });
-    }
-    for (const [ruleId, last] of Object.entries(state.roundRobin))
-      await tx
-        .update(assignmentRules)
-        .set({ lastAssigneeId: last })
-        .where(and(eq(assignmentRules.orgId, actor.orgId), eq(assignmentRules.id, ruleId)));
-    const assigned = out.filter((r) => r.managerId).length;
-    return { assigned, pooled: out.length - assigned, data: out };
-  });
+  return deps.db.transaction((tx) => assignByRules(tx, actor, body.customerIds, deps.now()));
+}
+
+/**
+ * Assigns pool customers by the enabled rules inside the caller's transaction (used by the bulk
+ * apply and by customer creation without an owner); those no rule places stay in the pool.
+ */
+export async function assignByRules(
+  tx: Db,
+  actor: Pick<Actor, 'orgId' | 'userId'>,
+  customerIds: string[],
+  now: Date,
+) {
+  const rows = await tx
+    .select()
+    .from(customers)
+    .where(
+      and(
+        eq(customers.orgId, actor.orgId),
+        isNull(customers.deletedAt),
+        isNull(customers.ownerId),
+        inArray(customers.id, customerIds),
+      ),
+    )
+    .for('update');
+  const { out, state, candidates } = await route(tx, actor.orgId, rows);
+  for (const r of out) {
+    if (!r.managerId) continue;
+    const m = candidates.find((c) => c.id === r.managerId)!;
+    await repo.setOwner(tx, actor.orgId, r.customerId, { ownerId: m.id, teamId: m.teamId }, now);
+    await repo.insertAssignment(tx, {
+      orgId: actor.orgId,
+      customerId: r.customerId,
+      kind: 'rule',
+      fromUserId: null,
+      toUserId: m.id,
+      actorId: actor.userId,
+      ruleId: r.ruleId,
+      reason: r.reason.code,
+      at: now,
+    });
+    await audit(tx, actor, 'customer.rule', 'customer', r.customerId, {
+      to: m.id,
+      ruleId: r.ruleId,
+      reason: r.reason,
+    });
+  }
+  for (const [ruleId, last] of Object.entries(state.roundRobin))
+    await tx
+      .update(assignmentRules)
+      .set({ lastAssigneeId: last })
+      .where(and(eq(assignmentRules.orgId, actor.orgId), eq(assignmentRules.id, ruleId)));
+  const assigned = out.filter((r) => r.managerId).length;
+  return { assigned, pooled: out.length - assigned, data: out };
 }

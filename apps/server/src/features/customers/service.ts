@@ -36,6 +36,7 @@ import { customerPolicy } from './policy.js';
 import { presentCustomer } from './presenter.js';
 import { diffCustomer } from './history.js';
 import * as repo from './repo.js';
+import { assignByRules } from '../assignment/rules.js';
 
 export async function listCustomers(deps: Deps, actor: Actor, query: CustomerListQuery) {
   const sort = repo.sortSpec(query.sort);
@@ -240,6 +241,8 @@ export async function createCustomer(deps: Deps, actor: Actor, input: CustomerCr
       ownerId: row.ownerId,
       forced: force && candidates.length > 0,
     });
+    // No owner named: the assignment rules place it, or it stays in the pool.
+    if (input.ownerId === null) await assignByRules(tx, actor, [row.id], now);
     const full = await loadVisibleOrOwn(tx, actor, row.id);
     return presentCustomer(full, customerPolicy.sensitive(actor, full));
   });
