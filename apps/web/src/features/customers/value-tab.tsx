@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../shared/errors';
 import { useFormat, type Formatters } from '../../shared/format';
 import { useCustomerValue } from './api';
+import { ValueExplanation } from './value-explanation';
 
 // ECharts is large: load it only when a value tab with history is shown.
 const PAliveChart = lazy(() => import('./p-alive-chart').then((m) => ({ default: m.PAliveChart })));
@@ -229,9 +230,7 @@ export const ValueTab = ({ customerId }: { customerId: string }) => {
       </Card>
 
       <Card title={t('customerValue.explanation')} size="small">
-        <Typography.Paragraph style={{ marginBottom: 0 }} data-testid="value-explanation">
-          {v.explanation.text || '—'}
-        </Typography.Paragraph>
+        <ValueExplanation parts={v.explanation.parts} fmt={fmt} />
       </Card>
     </Flex>
   );
