@@ -4,7 +4,7 @@ import { jobs, organizations } from '../../db/schema/index.js';
 import type { Actor } from '../../platform/actor.js';
 import type { Deps } from '../../platform/deps.js';
 import { audit } from '../../platform/audit.js';
-import { forbidden, notFound } from '../../platform/errors.js';
+import { forbidden, notFound, validationFailed } from '../../platform/errors.js';
 import type { JobQueue } from '../../platform/jobs/queue.js';
 
 const RUNNERS = new Set(['admin', 'director']);
@@ -20,6 +20,10 @@ export async function runJob(
   if (!RUNNERS.has(actor.role)) throw forbidden('Only administrators and directors run jobs.');
   const def = queue.definitions.get(name);
   if (!def) throw notFound(`Job "${name}"`);
+  const allowed = new Set(['asOf', ...(def.options ?? [])]);
+  const unknown = Object.keys(body).filter((k) => !allowed.has(k));
+  if (unknown.length)
+    throw validationFailed(unknown.map((k) => ({ path: k, message: `not an option of ${name}` })));
   const options = def.parseOptions ? def.parseOptions(body) : { ...body };
   if (typeof body.asOf === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(body.asOf)) {
     const [org] = await deps.db

@@ -551,6 +551,7 @@ export async function runValueRefresh(ctx: JobContext) {
 export const valueRefreshJob: JobDefinition = {
   name: 'value-refresh',
   handler: runValueRefresh,
+  options: ['unit', 'horizon', 'annualDiscountRate'],
   parseOptions: parseValueRefreshOptions,
   cron: '0 3 * * *',
 };

@@ -4,6 +4,7 @@ import type { Database } from '../../db/client.js';
 import { jobs, organizations } from '../../db/schema/index.js';
 import type { Deps } from '../deps.js';
 import { newId } from '../ids.js';
+import { AppError } from '../errors.js';
 import type { JobDefinition } from './types.js';
 
 type Payload = { orgId: string; jobId: string };
@@ -64,7 +65,8 @@ export class JobQueue {
       createdBy: actorId,
       createdAt: this.deps.now(),
     });
-    if (!this.boss) throw new Error('job queue not started');
+    if (!this.boss)
+      throw new AppError(503, 'jobs_unavailable', 'Background jobs are not running on this server.');
     await this.boss.send(name, { orgId, jobId } satisfies Payload);
     return jobId;
   }

@@ -17,6 +17,8 @@ export type JobHandler = (ctx: JobContext) => Promise<Record<string, unknown>>;
 export type JobDefinition = {
   name: string;
   handler: JobHandler;
+  /** The options POST /jobs/{name}/run accepts besides `asOf`; any other key is refused (400). */
+  options?: string[];
   /** Validates and normalizes the options of POST /jobs/{name}/run; throws AppError on bad input. */
   parseOptions?: (raw: Record<string, unknown>) => Record<string, unknown>;
   /** A cron expression for the schedule, in the server's time zone (optional). */
