@@ -9,22 +9,25 @@ const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 const deps = { db: database.db, dbKind: database.kind, config, now: () => new Date() };
 
+let newDemoOrg: string | null = null;
 if (config.demoData && !(await demoExists(database.db))) {
   const started = Date.now();
   console.log(`Creating the demo organization (${config.demoCustomers} customers)…`);
-  await seedDemo(database.db, {
+  ({ orgId: newDemoOrg } = await seedDemo(database.db, {
     customers: config.demoCustomers,
     password: config.demoPassword,
     now: new Date(),
-  });
+  }));
   console.log(`Demo data ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 
 const queue = new JobQueue(deps, database, jobDefinitions);
 await queue.start({ schedules: true });
+// A new demo gets its values scored at once rather than at the nightly run.
+if (newDemoOrg) await queue.enqueue(newDemoOrg, null, 'value-refresh', {});
 const app = await buildApp(deps, {
   queue,
-  logger: { level: config.logLevel, ...(process.stdout.isTTY ? {} : {}) },
+  logger: { level: config.logLevel },
 });
 await app.listen({ port: config.port, host: config.host });
 
