@@ -46,6 +46,10 @@ export const AppLayout = () => {
               ...(ORG_EDIT_ROLES.includes(me.user.role)
                 ? [{ key: '/team/rules', label: <span data-testid="nav-rules">{t('navWork.rules')}</span> }]
                 : []),
+              {
+                key: '/team/rebalance',
+                label: <span data-testid="nav-rebalance">{t('navWork.rebalance')}</span>,
+              },
             ],
           },
         ]
@@ -69,6 +73,7 @@ export const AppLayout = () => {
     '/team/people',
     '/team/teams',
     '/team/rules',
+    '/team/rebalance',
   ].filter((k) => location.pathname.startsWith(k));
 
   return (

@@ -4,6 +4,7 @@ import { CustomerListPage } from '../features/customers/customer-list-page';
 import { CustomerDetailPage } from '../features/customers/customer-detail-page';
 import { PoolPage } from '../features/pool/pool-page';
 import { PoolSettingsPage } from '../features/settings/pool-settings-page';
+import { RebalancePage } from '../features/rebalance/rebalance-page';
 import { RulesPage } from '../features/rules/rules-page';
 import { TaskPage } from '../features/tasks/task-page';
 import { ORG_EDIT_ROLES, TEAM_ROLES } from '../features/team/api';
@@ -61,6 +62,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireRole roles={ORG_EDIT_ROLES}>
             <RulesPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'team/rebalance',
+        element: (
+          <RequireRole roles={TEAM_ROLES}>
+            <RebalancePage />
           </RequireRole>
         ),
       },
