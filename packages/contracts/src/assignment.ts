@@ -152,3 +152,5 @@ export const RebalanceApplyBody = z.object({
   reason: z.string().trim().min(1).max(500).default('rebalance'),
 });
 export const RebalanceApplied = z.object({ applied: z.number().int() });
+
+export const ProtectBody = z.object({ protected: z.boolean() });

@@ -71,6 +71,8 @@ export const CustomerOut = z.object({
   customFields: z.record(z.string(), z.unknown()),
   needs: Needs,
   completeness: z.number().int(),
+  /** Exempt from the pool-reclaim rules. */
+  protected: z.boolean(),
   masked: z.boolean(),
   lastContactedAt: IsoDateTime.nullable(),
   nextVisitDueAt: IsoDateTime.nullable(),

@@ -24,6 +24,7 @@ import {
   RebalanceApplyBody,
   RebalanceBody,
   RebalanceProposal,
+  ProtectBody,
 } from '@steward/contracts';
 import { z } from 'zod';
 import type { Deps } from '../../platform/deps.js';
@@ -34,6 +35,7 @@ import * as service from './service.js';
 import * as policies from './policies.js';
 import * as rules from './rules.js';
 import * as rebalance from './rebalance.js';
+import { setProtected } from './protect.js';
 
 const tags = ['assignment'];
 
@@ -127,5 +129,17 @@ export async function assignmentRoutes(fastify: FastifyInstance, { deps }: { dep
     '/rebalancing/apply',
     { schema: { tags, body: RebalanceApplyBody, response: { 200: RebalanceApplied, ...errorResponses } } },
     (req) => rebalance.apply(deps, requireActor(req), req.body),
+  );
+  app.put(
+    '/customers/:id/protected',
+    {
+      schema: {
+        tags,
+        params: IdParams,
+        body: ProtectBody,
+        response: { 200: CustomerOut, ...errorResponses },
+      },
+    },
+    (req) => setProtected(deps, requireActor(req), req.params.id, req.body.protected),
   );
 }

@@ -29,6 +29,7 @@ export function presentCustomer(c: CustomerWithOwner, sensitive: boolean): Custo
     customFields: c.customFields,
     needs: c.needs,
     completeness: c.completeness,
+    protected: c.protected,
     masked: !sensitive,
     lastContactedAt: iso(c.lastContactedAt),
     nextVisitDueAt: iso(c.nextVisitDueAt),

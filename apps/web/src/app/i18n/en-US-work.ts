@@ -4,6 +4,14 @@ type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]>
 
 /** English for notifications, tasks, team and assignment rules; keys identical to zh-CN-work. */
 export const enWork: Strings<typeof zhWork> = {
+  protect: {
+    on: 'Protect from reclaim',
+    off: 'Remove protection',
+    onDone: 'Protected: it will not return to the pool',
+    offDone: 'Protection removed',
+    limit: 'The most customers you may protect are protected already',
+    tag: 'Protected',
+  },
   navWork: {
     engagement: 'Engagement',
     tasks: 'Tasks',

@@ -1,5 +1,13 @@
 /** Simplified Chinese for notifications, tasks, team and assignment rules; merged into zh-CN. */
 export const zhWork = {
+  protect: {
+    on: '设为防回收',
+    off: '取消防回收',
+    onDone: '已设为防回收：不会被回收到公海',
+    offDone: '已取消防回收',
+    limit: '防回收客户数已达上限',
+    tag: '防回收',
+  },
   navWork: {
     engagement: '客户经营',
     tasks: '任务',

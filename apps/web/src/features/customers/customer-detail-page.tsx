@@ -24,6 +24,7 @@ import { HistoryTab } from './history-tab';
 import { MergeModal } from './merge-modal';
 import { OrdersTab } from './orders-tab';
 import { ProfileTab } from './profile-tab';
+import { ProtectButton } from './protect-button';
 import { ReleaseModal } from './release-modal';
 import { TimelineTab } from './timeline-tab';
 import { ValueTab } from './value-tab';
@@ -101,6 +102,7 @@ export const CustomerDetailPage = () => {
           {t('assign.action')}
         </Button>
       )}
+      {p.writeCustomers && c.ownerId && <ProtectButton customer={c} />}
       {p.writeCustomers && c.ownerId && (
         <Button icon={<RollbackOutlined />} onClick={() => setReleasing(true)} data-testid="release-customer">
           {t('release.action')}

@@ -1,4 +1,16 @@
-import { Card, Col, Descriptions, Flex, Progress, Row, Space, Statistic, Tooltip, Typography } from 'antd';
+import {
+  Card,
+  Col,
+  Descriptions,
+  Flex,
+  Progress,
+  Row,
+  Space,
+  Statistic,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import type { ReactNode } from 'react';
 import type { CustomerOut } from '@steward/contracts';
 import { useTranslation } from 'react-i18next';
@@ -27,6 +39,7 @@ export const CustomerHeader = ({ customer: c, actions }: { customer: CustomerOut
             </Typography.Title>
             <TierTag tier={c.tier} />
             <StageTag stage={c.stage} />
+            {c.protected && <Tag color="purple">{t('protect.tag')}</Tag>}
           </Space>
           <Typography.Text type="secondary">
             {t(`customerType.${c.type}`)}
