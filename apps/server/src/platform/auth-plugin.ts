@@ -21,6 +21,8 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { deps: Deps }) 
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
   app.addHook('preHandler', async (request) => {
+    // Only the API needs a caller; the web app's static files and health check do not.
+    if (!request.url.startsWith('/api/v1/')) return;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
     const found = await resolveSession(opts.deps, token);
