@@ -63,6 +63,8 @@ export const customers = pgTable(
     completeness: integer('completeness').notNull().default(0),
     lastContactedAt: ts('last_contacted_at'),
     nextVisitDueAt: ts('next_visit_due_at'),
+    /** Contract signing date (a care anniversary). */
+    contractDate: date('contract_date', { mode: 'string' }),
     mergedIntoId: uuid('merged_into_id'),
     deletedAt: ts('deleted_at'),
     createdAt: ts('created_at').notNull().defaultNow(),
@@ -145,6 +147,14 @@ export const interactions = pgTable(
     summary: text('summary').notNull(),
     outcome: text('outcome'),
     nextStep: text('next_step'),
+    /** Structured visit feedback: satisfaction 1–5, needs raised, problems raised. */
+    feedback: jsonb('feedback').$type<{
+      satisfaction?: number;
+      needsRaised?: string[];
+      problemsRaised?: string[];
+    }>(),
+    /** The task (e.g. a planned visit) this interaction completed. */
+    taskId: uuid('task_id'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [

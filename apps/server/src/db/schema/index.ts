@@ -4,3 +4,6 @@ export * from './assignment.js';
 export * from './jobs.js';
 export * from './engagement.js';
 export * from './value.js';
+export * from './service.js';
+export * from './data-io.js';
+export * from './performance.js';

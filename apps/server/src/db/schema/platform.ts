@@ -137,3 +137,22 @@ export const customFieldDefs = pgTable(
   },
   (t) => [primaryKey({ columns: [t.orgId, t.id] }), uniqueIndex('cfd_key').on(t.orgId, t.entity, t.key)],
 );
+
+/**
+ * Organization settings by key, each a JSON document validated by its feature's zod schema:
+ * sla_policy, business_calendar, visit_cadence, care, task_escalation, …
+ * A missing key means the documented default.
+ */
+export const orgSettings = pgTable(
+  'org_settings',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    key: text('key').notNull(),
+    value: jsonb('value').$type<unknown>().notNull(),
+    updatedBy: uuid('updated_by'),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.key] })],
+);

@@ -1,0 +1,180 @@
+import { ts } from './columns.js';
+import { date, index, jsonb, numeric, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { organizations } from './platform.js';
+
+/** A SMART target for a manager or a team, on one KPI, over one period (dates inclusive, org time zone). */
+export const goals = pgTable(
+  'goals',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    id: uuid('id').notNull(),
+    /** manager | team */
+    subjectType: text('subject_type').notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    kpi: text('kpi').notNull(),
+    periodStart: date('period_start', { mode: 'string' }).notNull(),
+    periodEnd: date('period_end', { mode: 'string' }).notNull(),
+    target: numeric('target', { precision: 18, scale: 4, mode: 'number' }).notNull(),
+    /** The team goal this one was cascaded from. */
+    parentGoalId: uuid('parent_goal_id'),
+    note: text('note'),
+    /** When the off-track notification was last sent (once per off-track spell). */
+    offTrackNotifiedAt: ts('off_track_notified_at'),
+    createdBy: uuid('created_by'),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index('goals_subject_idx').on(t.orgId, t.subjectType, t.subjectId, t.periodStart),
+  ],
+);
+
+/** A qualitative rating by a lead (teamwork, relationship quality, …) for a period. */
+export const qualitativeRatings = pgTable(
+  'qualitative_ratings',
+  {
+    orgId: uuid('org_id').notNull(),
+    id: uuid('id').notNull(),
+    managerId: uuid('manager_id').notNull(),
+    periodStart: date('period_start', { mode: 'string' }).notNull(),
+    periodEnd: date('period_end', { mode: 'string' }).notNull(),
+    dimension: text('dimension').notNull(),
+    score: numeric('score', { precision: 6, scale: 2, mode: 'number' }).notNull(),
+    comment: text('comment'),
+    ratedBy: uuid('rated_by').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index('ratings_manager_idx').on(t.orgId, t.managerId, t.periodStart),
+  ],
+);
+
+export type ScorecardItem = {
+  kpi: string;
+  weight: number;
+  target: number;
+  cap: number;
+  lowerIsBetter?: boolean;
+};
+
+/** A weighted KPI set for a role or level. */
+export const scorecardTemplates = pgTable(
+  'scorecard_templates',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    id: uuid('id').notNull(),
+    name: text('name').notNull(),
+    role: text('role'),
+    level: text('level'),
+    items: jsonb('items').$type<ScorecardItem[]>().notNull(),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] })],
+);
+
+/** A periodic performance review (绩效考核); locked once signed. */
+export const reviews = pgTable(
+  'reviews',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    id: uuid('id').notNull(),
+    managerId: uuid('manager_id').notNull(),
+    reviewerId: uuid('reviewer_id').notNull(),
+    /** month | quarter */
+    periodKind: text('period_kind').notNull(),
+    periodStart: date('period_start', { mode: 'string' }).notNull(),
+    periodEnd: date('period_end', { mode: 'string' }).notNull(),
+    /** The scorecard at the time of writing (pre-filled). */
+    scorecard: jsonb('scorecard').$type<Record<string, unknown>>().notNull().default({}),
+    strengths: text('strengths'),
+    gaps: text('gaps'),
+    feedback: text('feedback'),
+    /** Improvement plan items: {text, ownerId, dueDate, status}. */
+    plan: jsonb('plan').$type<Record<string, unknown>[]>().notNull().default([]),
+    /** draft | signed | acknowledged */
+    status: text('status').notNull().default('draft'),
+    signedAt: ts('signed_at'),
+    acknowledgedAt: ts('acknowledged_at'),
+    managerComment: text('manager_comment'),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index('reviews_manager_idx').on(t.orgId, t.managerId, t.periodStart),
+  ],
+);
+
+/** A commission plan version: applies from effectiveFrom; a change is a new version, never an edit of a closed period. */
+export const commissionPlans = pgTable(
+  'commission_plans',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    id: uuid('id').notNull(),
+    name: text('name').notNull(),
+    effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+    /** {tiers:[{from, rate}], threshold, cap, bonusMultipliers:[{minScore, multiplier}]} */
+    rules: jsonb('rules').$type<Record<string, unknown>>().notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] })],
+);
+
+/** A closed payout period: its lines are frozen. */
+export const payoutPeriods = pgTable(
+  'payout_periods',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    id: uuid('id').notNull(),
+    periodStart: date('period_start', { mode: 'string' }).notNull(),
+    periodEnd: date('period_end', { mode: 'string' }).notNull(),
+    planId: uuid('plan_id').notNull(),
+    lines: jsonb('lines').$type<Record<string, unknown>[]>().notNull(),
+    closedBy: uuid('closed_by'),
+    closedAt: ts('closed_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] })],
+);
+
+export const trainingRecords = pgTable(
+  'training_records',
+  {
+    orgId: uuid('org_id').notNull(),
+    id: uuid('id').notNull(),
+    managerId: uuid('manager_id').notNull(),
+    course: text('course').notNull(),
+    completedOn: date('completed_on', { mode: 'string' }).notNull(),
+    hours: numeric('hours', { precision: 6, scale: 1, mode: 'number' }).notNull(),
+    /** passed | failed | attended */
+    result: text('result').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('training_manager_idx').on(t.orgId, t.managerId)],
+);
+
+/** A career level with its promotion criteria (KPI thresholds, tenure, training). */
+export const careerLevels = pgTable(
+  'career_levels',
+  {
+    orgId: uuid('org_id').notNull(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    rank: numeric('rank', { precision: 4, scale: 0, mode: 'number' }).notNull(),
+    criteria: jsonb('criteria').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.code] })],
+);
