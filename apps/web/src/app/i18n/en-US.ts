@@ -1,5 +1,10 @@
 import type { Messages } from './zh-CN';
 import { enWork } from './en-US-work';
+import { enService } from './en-US-service';
+import { enData } from './en-US-data';
+import { enPerf } from './en-US-perf';
+import { enSurveys } from './en-US-surveys';
+import { enVisits } from './en-US-visits';
 
 /** English; the Messages type keeps its keys identical to zh-CN. */
 export const enUS: Messages = {
@@ -369,4 +374,9 @@ export const enUS: Messages = {
     saved: 'Pool limits saved',
   },
   ...enWork,
+  ...enService,
+  ...enData,
+  ...enPerf,
+  ...enSurveys,
+  ...enVisits,
 };

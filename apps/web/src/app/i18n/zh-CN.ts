@@ -1,4 +1,9 @@
 import { zhWork } from './zh-CN-work';
+import { zhService } from './zh-CN-service';
+import { zhData } from './zh-CN-data';
+import { zhPerf } from './zh-CN-perf';
+import { zhSurveys } from './zh-CN-surveys';
+import { zhVisits } from './zh-CN-visits';
 
 /** Simplified Chinese; the reference set of keys. en-US must have exactly the same keys (checked by the type). */
 export const zhCN = {
@@ -357,6 +362,11 @@ export const zhCN = {
     saved: '公海规则已保存',
   },
   ...zhWork,
+  ...zhService,
+  ...zhData,
+  ...zhPerf,
+  ...zhSurveys,
+  ...zhVisits,
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

@@ -1,0 +1,2 @@
+/** Simplified Chinese for the perf pages; merged into zh-CN. */
+export const zhPerf = {};
