@@ -53,6 +53,10 @@ const HISTORIC_DAYS = 365;
 const FREQUENCY_WINDOW_DAYS = 180;
 /** Retention tasks are due a week after the alert. */
 const RETENTION_DUE_DAYS = 7;
+/** Complaints opened in this many days before asOf count as recent (churn indicator). */
+const COMPLAINT_WINDOW_DAYS = 90;
+/** Satisfaction trend: mean CSAT answered in this many days before asOf minus the window before it. */
+const SATISFACTION_WINDOW_DAYS = 180;
 const UNITS: readonly TimeUnit[] = ['day', 'week', 'month'];
 /** The default horizon, 52 weeks, in each unit. */
 const DEFAULT_HORIZON: Record<TimeUnit, number> = { day: 364, week: 52, month: 12 };
@@ -323,6 +327,37 @@ export async function runValueRefresh(ctx: JobContext) {
         )
       ).map((r) => [r.customer_id, Number(r.n)]),
     );
+    const complaintsRecent = new Map(
+      (
+        await queryRows<{ customer_id: string; n: number }>(
+          db,
+          sql`select customer_id, count(*)::int as n from complaints
+               where org_id = ${ctx.orgId} and ${range(sql`customer_id`)}
+                 and created_at <= ${asOfIso}::timestamptz
+                 and created_at > ${asOfIso}::timestamptz - make_interval(days => ${COMPLAINT_WINDOW_DAYS})
+               group by 1`,
+        )
+      ).map((r) => [r.customer_id, Number(r.n)]),
+    );
+    const satisfaction = new Map(
+      (
+        await queryRows<{ customer_id: string; trend: number | null }>(
+          db,
+          sql`select s.customer_id,
+                     avg(s.score) filter (where s.answered_at > ${asOfIso}::timestamptz - make_interval(days => ${SATISFACTION_WINDOW_DAYS}))
+                       - avg(s.score) filter (where s.answered_at <= ${asOfIso}::timestamptz - make_interval(days => ${SATISFACTION_WINDOW_DAYS}))
+                       as trend
+                from survey_sends s
+                join survey_templates st on st.org_id = s.org_id and st.id = s.template_id and st.kind = 'csat'
+               where s.org_id = ${ctx.orgId} and ${range(sql`s.customer_id`)} and s.score is not null
+                 and s.answered_at <= ${asOfIso}::timestamptz
+                 and s.answered_at > ${asOfIso}::timestamptz - make_interval(days => ${2 * SATISFACTION_WINDOW_DAYS})
+               group by 1`,
+        )
+      )
+        .filter((r) => r.trend !== null)
+        .map((r) => [r.customer_id, Number(r.trend)]),
+    );
     const openAlerts = new Map(
       (
         await queryRows<{ id: string; customer_id: string }>(
@@ -368,8 +403,8 @@ export async function runValueRefresh(ctx: JobContext) {
         pAlive,
         recentPurchases: recent,
         earlierPurchases: earlier,
-        recentComplaints: 0,
-        satisfactionTrend: null,
+        recentComplaints: complaintsRecent.get(c.id) ?? 0,
+        satisfactionTrend: satisfaction.get(c.id) ?? null,
         overdueVisits: overdue.get(c.id) ?? 0,
       };
       const churn = churnIndicators(facts);

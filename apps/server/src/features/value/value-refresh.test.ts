@@ -4,7 +4,7 @@ import { buildTestApp, login, type Client, type TestApp } from '../../../test/bu
 import { createTestOrg, insertCustomer, type TestOrg } from '../../../test/factories.js';
 import { loadCdnow } from '../../../../../packages/core/test-support/cdnow.js';
 import { queryRows } from '../../db/client.js';
-import { customers, organizations } from '../../db/schema/index.js';
+import { complaints, customers, organizations, surveySends, surveyTemplates } from '../../db/schema/index.js';
 import { newId } from '../../platform/ids.js';
 
 // The CDNOW sample (shared/data/README.md) loaded as one organization's orders through
@@ -297,5 +297,85 @@ describe('value-refresh follows churn alerts to an outcome', () => {
     const second = await run('2025-06-30');
     expect(second.result.alertsOpened).toBe(0);
     expect((await alerts()).map((a) => [a.customer_id, a.status])).toEqual([[c.id, 'retained']]);
+  }, 120_000);
+
+  it('alerts on recent complaints and a satisfaction drop for a customer who keeps buying', async () => {
+    const o3 = await createTestOrg(t.deps.db, 'Churn signals');
+    const a3 = await login(t.app, o3.users.admin.email);
+    const owner = { id: o3.users.m1.id, teamId: o3.team.a };
+    const created = new Date('2024-01-01T00:00:00Z');
+    const unhappy = await insertCustomer(t.deps.db, o3.orgId, owner, { createdAt: created });
+    const content = await insertCustomer(t.deps.db, o3.orgId, owner, { createdAt: created });
+    const months = ['2025-01-10', '2025-02-10', '2025-03-10', '2025-04-10', '2025-05-10', '2025-06-10'];
+    await a3.post('/api/v1/orders/bulk', {
+      orders: [unhappy, content].flatMap((c) =>
+        months.map((m) => ({ customerId: c.id, orderedAt: m, amount: 100 })),
+      ),
+    });
+    // Two complaints in the last 90 days (one older one does not count), and CSAT falling from 5 to 2.
+    const complaint = (customerId: string, at: string) => ({
+      orgId: o3.orgId,
+      id: newId(),
+      customerId,
+      channel: 'phone',
+      category: 'quality',
+      severity: 'medium',
+      description: 'Late delivery',
+      firstResponseDueAt: new Date(at),
+      resolutionDueAt: new Date(at),
+      createdAt: new Date(at),
+      updatedAt: new Date(at),
+    });
+    await t.deps.db
+      .insert(complaints)
+      .values([
+        complaint(unhappy.id, '2025-05-02T08:00:00Z'),
+        complaint(unhappy.id, '2025-06-01T08:00:00Z'),
+        complaint(content.id, '2025-01-05T08:00:00Z'),
+      ]);
+    const templateId = newId();
+    await t.deps.db.insert(surveyTemplates).values({
+      orgId: o3.orgId,
+      id: templateId,
+      name: 'CSAT',
+      kind: 'csat',
+      createdAt: created,
+      updatedAt: created,
+    });
+    const answer = (customerId: string, at: string, score: number) => ({
+      orgId: o3.orgId,
+      id: newId(),
+      templateId,
+      customerId,
+      token: newId(),
+      trigger: 'manual',
+      sentAt: new Date(at),
+      expiresAt: new Date('2026-01-01T00:00:00Z'),
+      answeredAt: new Date(at),
+      score,
+    });
+    await t.deps.db
+      .insert(surveySends)
+      .values([
+        answer(unhappy.id, '2024-10-01T00:00:00Z', 5),
+        answer(unhappy.id, '2025-05-20T00:00:00Z', 2),
+        answer(content.id, '2024-10-01T00:00:00Z', 4),
+        answer(content.id, '2025-05-20T00:00:00Z', 4),
+      ]);
+    const res = await a3.post('/api/v1/jobs/value-refresh/run', { asOf: '2025-06-20', unit: 'week' });
+    const { jobId } = res.json();
+    let job: { status: string; error?: string } = { status: 'queued' };
+    for (let i = 0; i < 600 && job.status !== 'succeeded' && job.status !== 'failed'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      job = (await a3.get(`/api/v1/jobs/${jobId}`)).json();
+    }
+    expect(job.status, job.error).toBe('succeeded');
+    const alerts = await queryRows<{ customer_id: string; reasons: { code: string; value: number }[] }>(
+      t.deps.db,
+      sql`select customer_id, reasons from churn_alerts where org_id = ${o3.orgId}`,
+    );
+    expect(alerts.map((a) => a.customer_id)).toEqual([unhappy.id]);
+    const reasons = Object.fromEntries(alerts[0]!.reasons.map((r) => [r.code, r.value]));
+    expect(reasons).toEqual({ recent_complaints: 2, satisfaction_drop: -3 });
   }, 120_000);
 });
