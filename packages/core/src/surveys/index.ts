@@ -1,0 +1,2 @@
+export * from './scoring.js';
+export * from './answers.js';
