@@ -1,2 +1,41 @@
 /** Simplified Chinese for the perf pages; merged into zh-CN. */
-export const zhPerf = {};
+export const zhPerf = {
+  navPerf: {
+    performance: '绩效',
+  },
+  perf: {
+    title: '绩效',
+    subtitle: '由业务记录计算的 KPI 与目标进度',
+    scopes: { me: '我', team: '我的团队', organization: '全公司' },
+    periods: { month: '月', quarter: '季度', year: '年', range: '日期范围' },
+    pickTeam: '选择团队',
+    definition: '定义',
+    higherBetter: '越高越好',
+    lowerBetter: '越低越好',
+    hours: '{{value}} 小时',
+    goals: '目标',
+    newGoal: '新建目标',
+    goalCreated: '目标已创建',
+    goalDeleted: '目标已删除',
+    deleteConfirm: '删除这个目标？',
+    noGoals: '暂无目标',
+    offTrack: '落后',
+    progressError: '无法计算进度',
+    actualVsExpected: '实际 {{actual}} / 应达 {{expected}}',
+    subjectRequired: '请选择对象',
+    periodRequired: '请选择期间',
+    targetRequired: '请输入目标值',
+    subjectTypes: { manager: '客户经理', team: '团队' },
+    fields: {
+      subjectType: '目标对象',
+      member: '成员',
+      team: '团队',
+      kpi: '指标',
+      period: '期间',
+      target: '目标值',
+      note: '备注',
+    },
+    columns: { subject: '对象', kpi: '指标', period: '期间', target: '目标', progress: '进度' },
+    chart: { title: '目标完成度（占目标的百分比）', actual: '已完成', expected: '按进度应完成' },
+  },
+};

@@ -1,0 +1,157 @@
+/**
+ * The SQL behind the KPIs. Every query takes the organization, a window of instants and the
+ * credited users (null = the whole organization, credited or not). docs/kpis.md defines each KPI.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { queryRows } from '../../db/client.js';
+
+export type Window = { orgId: string; start: Date; end: Date; timeZone: string };
+/** The users whose record counts, or null for the organization as a whole. */
+export type Credited = string[] | null;
+
+const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+const uuidArray = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
+
+/**
+ * The owner of customer `c` at instant `t`, from the assignment history: the last change at or
+ * before t; before the first change, the owner it replaced (for a `create` row: the creation
+ * owner, so orders imported from before the record existed go to the first owner); with no
+ * history at all, the current owner.
+ */
+export const ownerAt = (t: SQL): SQL => sql`(case
+  when exists (select 1 from assignment_history h where h.org_id = c.org_id and h.customer_id = c.id and h.at <= ${t})
+    then (select h.to_user_id from assignment_history h where h.org_id = c.org_id and h.customer_id = c.id and h.at <= ${t}
+           order by h.at desc, h.id desc limit 1)
+  when exists (select 1 from assignment_history h where h.org_id = c.org_id and h.customer_id = c.id)
+    then (select case when h.kind = 'create' then h.to_user_id else h.from_user_id end
+            from assignment_history h where h.org_id = c.org_id and h.customer_id = c.id
+           order by h.at asc, h.id asc limit 1)
+  else c.owner_id end)`;
+
+const creditedBy = (who: SQL, credited: Credited): SQL =>
+  credited === null ? sql`` : sql`and ${who} = any(${uuidArray(credited)})`;
+
+/** Orders placed in the window and credited to the owner at the moment of the order. */
+export async function orderTotals(db: Db, w: Window, credited: Credited, currency: string) {
+  const [row] = await queryRows<{ n: number; amount: number | null }>(
+    db,
+    sql`select count(*)::int as n,
+               sum(o.amount) filter (where o.currency = ${currency})::float8 as amount
+          from orders o
+          join customers c on c.org_id = o.org_id and c.id = o.customer_id
+         where o.org_id = ${w.orgId} and o.ordered_at >= ${at(w.start)} and o.ordered_at <= ${at(w.end)}
+           ${creditedBy(ownerAt(sql`o.ordered_at`), credited)}`,
+  );
+  return { count: row?.n ?? 0, amount: row?.amount ?? null };
+}
+
+/** Customers created in the window (not deleted or merged), credited to their owner at creation. */
+export async function newCustomers(db: Db, w: Window, credited: Credited): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from customers c
+         where c.org_id = ${w.orgId} and c.deleted_at is null and c.merged_into_id is null
+           and c.created_at >= ${at(w.start)} and c.created_at <= ${at(w.end)}
+           ${creditedBy(ownerAt(sql`c.created_at`), credited)}`,
+  );
+  return row?.n ?? 0;
+}
+
+/** The customers in the book at instant t: existing then, not deleted by then, owned by the credited users. */
+const bookAt = (orgId: string, t: Date, credited: Credited) =>
+  sql`select c.id, c.completeness from customers c
+       where c.org_id = ${orgId} and c.created_at <= ${at(t)}
+         and (c.deleted_at is null or c.deleted_at > ${at(t)})
+         ${creditedBy(ownerAt(at(t)), credited)}`;
+
+/** The local purchase days (up to `until`) of every customer in the book at `t`. */
+export async function bookPurchaseDays(db: Db, w: Window, t: Date, until: Date, credited: Credited) {
+  return queryRows<{ id: string; days: string[] | null }>(
+    db,
+    sql`with book as (${bookAt(w.orgId, t, credited)})
+        select b.id,
+               array(select distinct to_char((o.ordered_at at time zone ${w.timeZone})::date, 'YYYY-MM-DD')
+                       from orders o where o.org_id = ${w.orgId} and o.customer_id = b.id
+                        and o.ordered_at <= ${at(until)}) as days
+          from book b`,
+  );
+}
+
+/**
+ * Completeness and CLV of the book at `t`: the mean profile completeness (as the profiles are now)
+ * and the sum of each customer's CLV from the latest value refresh at or before t.
+ */
+export async function bookSnapshot(db: Db, orgId: string, t: Date, credited: Credited) {
+  const [row] = await queryRows<{ completeness: number | null; clv: number | null }>(
+    db,
+    sql`with book as (${bookAt(orgId, t, credited)})
+        select avg(b.completeness)::float8 as completeness, sum(v.clv)::float8 as clv
+          from book b
+          left join lateral (
+            select x.clv from (
+              select sh.clv, sh.as_of from score_history sh
+               where sh.org_id = ${orgId} and sh.customer_id = b.id and sh.as_of <= ${at(t)}
+              union all
+              select cs.clv, cs.as_of from customer_scores cs
+               where cs.org_id = ${orgId} and cs.customer_id = b.id and cs.as_of <= ${at(t)}) x
+            order by x.as_of desc limit 1) v on true`,
+  );
+  return { completeness: row?.completeness ?? null, clv: row?.clv ?? null };
+}
+
+/** Scores of the CSAT and NPS surveys answered in the window, credited to the owner when sent. */
+export async function surveyScores(db: Db, w: Window, credited: Credited) {
+  return queryRows<{ kind: string; score: number }>(
+    db,
+    sql`select t.kind, s.score from survey_sends s
+          join survey_templates t on t.org_id = s.org_id and t.id = s.template_id
+         where s.org_id = ${w.orgId} and s.score is not null
+           and s.answered_at >= ${at(w.start)} and s.answered_at <= ${at(w.end)}
+           ${creditedBy(sql`s.owner_id`, credited)}`,
+  );
+}
+
+/** Complaints raised in the window, and the hours to first response / resolution of those answered in it. */
+export async function complaintFacts(db: Db, w: Window, credited: Credited) {
+  const inWindow = (col: SQL) => sql`(${col} >= ${at(w.start)} and ${col} <= ${at(w.end)})`;
+  return queryRows<{ raised: boolean; first_h: number | null; resolve_h: number | null }>(
+    db,
+    sql`select ${inWindow(sql`c.created_at`)} as raised,
+               case when ${inWindow(sql`c.first_responded_at`)}
+                    then extract(epoch from c.first_responded_at - c.created_at)::float8 / 3600 end as first_h,
+               case when ${inWindow(sql`c.resolved_at`)}
+                    then extract(epoch from c.resolved_at - c.created_at)::float8 / 3600 end as resolve_h
+          from complaints c
+         where c.org_id = ${w.orgId}
+           and (${inWindow(sql`c.created_at`)} or ${inWindow(sql`c.first_responded_at`)} or ${inWindow(sql`c.resolved_at`)})
+           ${creditedBy(sql`c.owner_id`, credited)}`,
+  );
+}
+
+/**
+ * Tasks due in [start, dueEnd] (not cancelled, assigned to the credited users), judged at `asOf`:
+ * decided once done or once their due day (local) is over; on time when done by the end of the due day.
+ */
+export async function taskTimeliness(db: Db, w: Window, dueEnd: Date, asOf: Date, credited: Credited) {
+  const [row] = await queryRows<{ total: number; on_time: number; visits: number; visits_on_time: number }>(
+    db,
+    sql`with t as (
+          select t.type,
+                 (t.status = 'done' and t.completed_at <= ${at(asOf)}) as done,
+                 t.completed_at,
+                 (((t.due_at at time zone ${w.timeZone})::date + 1)::timestamp at time zone ${w.timeZone}) as day_end
+            from tasks t
+           where t.org_id = ${w.orgId} and t.status <> 'cancelled' and t.created_at <= ${at(asOf)}
+             and t.due_at >= ${at(w.start)} and t.due_at <= ${at(dueEnd)}
+             ${creditedBy(sql`t.assignee_id`, credited)}),
+        judged as (
+          select type, done and completed_at < day_end as on_time, (done or day_end <= ${at(asOf)}) as decided from t)
+        select count(*) filter (where decided)::int as total,
+               count(*) filter (where decided and on_time)::int as on_time,
+               count(*) filter (where decided and type = 'visit')::int as visits,
+               count(*) filter (where decided and on_time and type = 'visit')::int as visits_on_time
+          from judged`,
+  );
+  return row ?? { total: 0, on_time: 0, visits: 0, visits_on_time: 0 };
+}

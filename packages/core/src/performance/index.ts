@@ -1,0 +1,5 @@
+export * from './kpis.js';
+export * from './stats.js';
+export * from './goals.js';
+export * from './scorecard.js';
+export * from './period.js';
