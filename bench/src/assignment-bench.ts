@@ -132,17 +132,25 @@ async function reclaimBench() {
     config: loadConfig({}),
     now: () => new Date(),
   };
-  const started = performance.now();
-  const result = await runPoolReclaim({
-    deps,
-    orgId: org!.id,
-    jobId: '00000000-0000-0000-0000-000000000000',
-    actorId: null,
-    asOf: new Date(),
-    options: {},
-    progress: async () => {},
-  });
-  const seconds = (performance.now() - started) / 1000;
+  const run = async (asOf: Date) => {
+    const started = performance.now();
+    const result = await runPoolReclaim({
+      deps,
+      orgId: org!.id,
+      jobId: '00000000-0000-0000-0000-000000000000',
+      actorId: null,
+      asOf,
+      options: {},
+      progress: async () => {},
+    });
+    return { result, seconds: (performance.now() - started) / 1000 };
+  };
+  // The first run clears the backlog; the next ones are the nightly runs that follow it.
+  const now = Date.now();
+  const backlog = await run(new Date(now));
+  const nightly = [];
+  for (let day = 1; day <= 3; day++) nightly.push(await run(new Date(now + day * 86_400_000)));
+  const nightlySeconds = nightly.map((n) => n.seconds).sort((a, b) => a - b);
   await database.close();
   await admin.query(`drop database if exists ${copy} with (force)`);
   await admin.end();
@@ -154,9 +162,13 @@ async function reclaimBench() {
     `| owned customers checked | ${counts!.owned.toLocaleString('en')} (of 1,000,000; the rest are in the pool) |`,
   );
   log(`| managers holding them | ${counts!.managers.toLocaleString('en')} |`);
-  log(`| time | ${seconds.toFixed(1)} s |`);
+  log(`| first run over the backlog: time | ${backlog.seconds.toFixed(1)} s |`);
   log(
-    `| reclaimed / warned | ${result.reclaimed.toLocaleString('en')} / ${result.warned.toLocaleString('en')} |`,
+    `| first run: reclaimed / warned | ${backlog.result.reclaimed.toLocaleString('en')} / ${backlog.result.warned.toLocaleString('en')} |`,
+  );
+  log(`| nightly runs (asOf +1, +2, +3 days): median time | ${nightlySeconds[1]!.toFixed(1)} s |`);
+  log(
+    `| nightly runs: checked / reclaimed / warned (each) | ${nightly.map((n) => `${n.result.checked.toLocaleString('en')} / ${n.result.reclaimed.toLocaleString('en')} / ${n.result.warned.toLocaleString('en')}`).join('; ')} |`,
   );
   log('');
 }
