@@ -142,3 +142,158 @@ export type CustomerValueOut = z.infer<typeof CustomerValueOut>;
 export type ClvModelOut = z.infer<typeof ClvModelOut>;
 export type TierOverrideBody = z.infer<typeof TierOverrideBody>;
 export type TierOverrideOut = z.infer<typeof TierOverrideOut>;
+
+// ——— Churn alerts, at-risk list, value dashboard, low-value re-evaluation (issue #5) ———
+
+export const CHURN_ALERT_STATUSES = ['open', 'retained', 'lost'] as const;
+const Reason = z.record(z.string(), z.unknown());
+
+export const ChurnAlertListQuery = z.object({
+  status: z.enum(CHURN_ALERT_STATUSES).optional(),
+  ownerId: Id.optional().describe('the manager who owned the customer when the alert opened'),
+  customerId: Id.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().max(500).optional(),
+});
+export const ChurnAlertOut = z.object({
+  id: Id,
+  customerId: Id,
+  customerName: z.string(),
+  ownerId: Id.nullable(),
+  ownerName: z.string().nullable(),
+  status: z.enum(CHURN_ALERT_STATUSES),
+  reasons: z.array(Reason).describe('the churn indicators that fired: {code, value, threshold}'),
+  taskId: Id.nullable(),
+  taskStatus: z.string().nullable(),
+  openedAt: IsoDateTime,
+  closedAt: IsoDateTime.nullable(),
+  resolution: z
+    .object({
+      outcome: z.enum(['retained', 'lost']),
+      note: z.string(),
+      by: Id.nullable(),
+      byName: z.string().nullable(),
+      at: IsoDateTime,
+    })
+    .nullable()
+    .describe('set when a person resolved the alert; null while open or when value-refresh closed it'),
+});
+export const ChurnAlertPage = page(ChurnAlertOut);
+export const ChurnAlertResolveBody = z.object({
+  outcome: z.enum(['retained', 'lost']),
+  note: z.string().trim().min(1).max(2000),
+});
+
+export const AtRiskQuery = z.object({
+  managerId: Id.optional().describe('whose book; default the caller'),
+  limit: z.coerce.number().int().min(1).max(200).default(20),
+});
+export const AtRiskItem = z.object({
+  customerId: Id,
+  customerName: z.string(),
+  tier: z.enum(TIERS).nullable(),
+  stage: z.string(),
+  segment: z.string(),
+  clv: z.number().nullable(),
+  pAlive: z.number().nullable(),
+  pAlivePrevious: z.number().nullable(),
+  valueAtRisk: z.number().describe('CLV × (1 − P(alive)), currency units'),
+  priority: z.number().describe('value at risk × (1 + weights of the reasons that fired)'),
+  action: z.enum(['retain', 'visit', 'check_in']),
+  reasons: z.array(
+    z.object({
+      code: z.string(),
+      value: z.union([z.number(), z.string()]).nullish(),
+      threshold: z.union([z.number(), z.string()]).nullish(),
+    }),
+  ),
+  explanation: ScoreExplanation,
+  openAlert: z.object({ id: Id, openedAt: IsoDateTime }).nullable(),
+});
+export const AtRiskOut = z.object({
+  manager: z.object({ id: Id, name: z.string() }),
+  asOf: IsoDateTime.nullable().describe('the latest value-refresh of this book'),
+  total: z.number().int().describe('scored customers in the book'),
+  data: z.array(AtRiskItem),
+});
+
+export const ValueDashboardQuery = z.object({
+  teamId: Id.optional().describe('a team and its sub-teams'),
+  ownerId: Id.optional(),
+  flowDays: z.coerce.number().int().min(1).max(366).default(30),
+});
+const Amounts = { customers: z.number().int(), monetary: z.number(), clv: z.number() };
+export const ValueDashboardOut = z.object({
+  customers: z.number().int().describe('customers in scope'),
+  scored: z.number().int().describe('of them, scored by value-refresh'),
+  segments: z.array(z.object({ segment: z.string(), ...Amounts })),
+  tiers: z.array(z.object({ tier: z.enum(TIERS).nullable(), ...Amounts })),
+  clvHistogram: z.array(
+    z.object({ from: z.number(), to: z.number().nullable(), customers: z.number().int(), clv: z.number() }),
+  ),
+  lifecycle: z.object({
+    stages: z.array(z.object({ stage: z.string(), customers: z.number().int() })),
+    flowDays: z.number().int(),
+    transitions: z
+      .array(z.object({ from: z.string().nullable(), to: z.string(), customers: z.number().int() }))
+      .describe('stage changes in the last flowDays days (field history)'),
+  }),
+  alertsByManager: z.array(
+    z.object({
+      ownerId: Id.nullable(),
+      ownerName: z.string().nullable(),
+      open: z.number().int(),
+      retained: z.number().int(),
+      lost: z.number().int(),
+    }),
+  ),
+});
+
+export const ReevaluationQuery = z.object({
+  teamId: Id.optional().describe('a team and its sub-teams; default the caller’s teams (lead) or all'),
+  upliftRatio: z.coerce.number().min(1).max(1000).default(2),
+  minPredictedValue: z.coerce.number().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+export const ReevaluationProposalOut = z.object({
+  customerId: Id,
+  customerName: z.string(),
+  tier: z.enum(TIERS).nullable(),
+  fromUserId: Id.nullable(),
+  fromName: z.string().nullable(),
+  action: z.enum(['assign_manager', 'keep_owner', 'standard_team']),
+  toUserId: Id.nullable().describe('null: to the public pool (no standard-service team configured)'),
+  toName: z.string().nullable(),
+  currentValue: z.number(),
+  predictedValue: z.number(),
+  uplift: z.number().nullable(),
+  reason: z.object({ code: z.string(), data: z.record(z.string(), z.unknown()) }),
+});
+export const ReevaluationOut = z.object({
+  standardTeam: z.object({ id: Id, name: z.string() }).nullable(),
+  threshold: z.number().nullable(),
+  candidates: z.number().int(),
+  total: z.number().int().describe('proposals before the limit'),
+  unplaced: z.number().int().describe('customers for the standard-service team that no member has room for'),
+  freedCapacity: z.record(z.string(), z.number()),
+  proposals: z.array(ReevaluationProposalOut),
+});
+export const ReevaluationApplyBody = z.object({
+  moves: z
+    .array(z.object({ customerId: Id, toUserId: Id.nullable() }))
+    .min(1)
+    .max(500),
+  reason: z.string().trim().min(1).max(500),
+});
+export const ReevaluationApplied = z.object({ applied: z.number().int(), unchanged: z.number().int() });
+
+export type ChurnAlertListQuery = z.infer<typeof ChurnAlertListQuery>;
+export type ChurnAlertOut = z.infer<typeof ChurnAlertOut>;
+export type ChurnAlertResolveBody = z.infer<typeof ChurnAlertResolveBody>;
+export type AtRiskQuery = z.infer<typeof AtRiskQuery>;
+export type AtRiskOut = z.infer<typeof AtRiskOut>;
+export type ValueDashboardQuery = z.infer<typeof ValueDashboardQuery>;
+export type ValueDashboardOut = z.infer<typeof ValueDashboardOut>;
+export type ReevaluationQuery = z.infer<typeof ReevaluationQuery>;
+export type ReevaluationOut = z.infer<typeof ReevaluationOut>;
+export type ReevaluationApplyBody = z.infer<typeof ReevaluationApplyBody>;

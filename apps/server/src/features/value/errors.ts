@@ -1,4 +1,4 @@
-import { AppError, notFound } from '../../platform/errors.js';
+import { AppError, conflict, notFound } from '../../platform/errors.js';
 
 export const modelNotFound = () =>
   new AppError(404, 'not_found', 'No value model yet: run the value-refresh job first.');
@@ -13,3 +13,8 @@ export const ITEM_ERRORS = {
   external_id_taken: 'An order with this externalId belongs to a customer you may not reach.',
 } as const;
 export type ItemErrorCode = keyof typeof ITEM_ERRORS;
+
+export const alertNotFound = () => notFound('Churn alert');
+export const alertClosed = (status: string) =>
+  conflict('alert_closed', `This churn alert is already closed (${status}).`);
+export const managerNotFound = () => notFound('Manager');
