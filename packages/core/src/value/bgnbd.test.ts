@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCdnow } from '../../test-support/cdnow.js';
 import { simulateBgNbd } from '../../test-support/simulate.js';
 import { buildSummary } from './summary.js';
+import { lnGamma } from './special.js';
 import {
   bgNbdConditionalExpected,
   bgNbdExpectedNew,
@@ -96,5 +97,29 @@ describe('one-customer and summed log-likelihood agree', () => {
   it('on CDNOW', () => {
     const one = summary.reduce((s, c) => s + bgNbdLogLikelihoodOne(published, c), 0);
     expect(bgNbdLogLikelihood(published, summary)).toBeCloseTo(one, 6);
+  });
+});
+
+describe('bgNbdConditionalExpected when a + b < 1 (c = a + b + x − 1 < 0 for x = 0)', () => {
+  it('matches a direct integration over the dropout probability', () => {
+    // With x = 0 the customer is alive for sure, λ | data ~ Gamma(r, α + T), p ~ Beta(a, b), and
+    // E[Y(t) | λ, p] = (1 − e^(−λpt)) / p, so E[Y(t)] = ∫ (1 − ((α+T)/(α+T+pt))^r) / p · Beta(p; a, b) dp.
+    const p = { r: 0.5, alpha: 5, a: 0.3, b: 0.6 };
+    const T = 20;
+    const t = 52;
+    // Substituting p = u^(1/a) removes the p^(a−1) singularity; midpoint rule in u.
+    const n = 2_000_000;
+    let sum = 0;
+    for (let i = 0; i < n; i++) {
+      const u = (i + 0.5) / n;
+      const q = Math.pow(u, 1 / p.a);
+      const g = (1 - Math.pow((p.alpha + T) / (p.alpha + T + q * t), p.r)) / q;
+      sum += g * Math.pow(1 - q, p.b - 1);
+    }
+    const lnB = lnGamma(p.a) + lnGamma(p.b) - lnGamma(p.a + p.b);
+    const expected = sum / n / p.a / Math.exp(lnB);
+    const got = bgNbdConditionalExpected(p, { x: 0, tx: 0, T }, t);
+    expect(Number.isFinite(got)).toBe(true);
+    expect(got / expected).toBeCloseTo(1, 3);
   });
 });

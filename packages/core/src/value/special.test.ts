@@ -23,6 +23,17 @@ describe('hyp2f1', () => {
     expect(hyp2f1(2.3, 1.7, 1.7, z)).toBeCloseTo(Math.pow(1 - z, -2.3), 8),
   );
   it('refuses z outside [0, 1)', () => expect(() => hyp2f1(1, 1, 2, 1)).toThrow(RangeError));
+  it('accepts a negative, non-integer c (BG/NBD with a + b < 1 and x = 0)', () => {
+    // 2F1(a, b; b; z) = (1 − z)^(−a) for any b that is not a non-positive integer.
+    for (const z of [0, 0.2, 0.7, 0.95])
+      expect(hyp2f1(2.3, -0.4, -0.4, z)).toBeCloseTo(Math.pow(1 - z, -2.3), 8);
+    // A & S 15.1.8 with b = c: 2F1(a, c; c; z) holds for c = −1.5 too.
+    expect(hyp2f1(0.7, -1.5, -1.5, 0.5)).toBeCloseTo(Math.pow(0.5, -0.7), 10);
+  });
+  it('refuses c at a pole (0, −1, −2, …)', () => {
+    expect(() => hyp2f1(1, 1, 0, 0.5)).toThrow(RangeError);
+    expect(() => hyp2f1(1, 1, -2, 0.5)).toThrow(RangeError);
+  });
 });
 
 describe('logAddExp', () => {

@@ -35,13 +35,15 @@ export function lnBeta(a: number, b: number): number {
 
 /**
  * Gauss hypergeometric function 2F1(a, b; c; z) by its power series Σ (a)ₙ(b)ₙ/((c)ₙ n!) zⁿ,
- * for 0 ≤ z < 1 and c > 0 (the only case BG/NBD needs: z = t/(α+T+t)). Summed until a term is
- * below 1e-15 of the sum; throws if it has not converged after `maxTerms` terms (z very near 1).
+ * for 0 ≤ z < 1 and c not a non-positive integer (BG/NBD needs z = t/(α+T+t) and c = a+b+x−1,
+ * which is negative for x = 0 when a fit gives a+b < 1). Summed until a term is below 1e-15 of the
+ * sum; throws if it has not converged after `maxTerms` terms (z very near 1).
  * Source: Abramowitz & Stegun 15.1.1.
  */
 export function hyp2f1(a: number, b: number, c: number, z: number, maxTerms = 200_000): number {
   if (!(z >= 0 && z < 1)) throw new RangeError(`hyp2f1: z must be in [0, 1), got ${z}`);
-  if (!(c > 0)) throw new RangeError(`hyp2f1: c must be > 0, got ${c}`);
+  if (!Number.isFinite(c) || (c <= 0 && Math.abs(c - Math.round(c)) < 1e-12))
+    throw new RangeError(`hyp2f1: c must not be a non-positive integer, got ${c}`);
   let term = 1;
   let sum = 1;
   for (let n = 0; n < maxTerms; n++) {
@@ -50,7 +52,9 @@ export function hyp2f1(a: number, b: number, c: number, z: number, maxTerms = 20
     // The term ratio tends to z; once it (or z, if it still rises towards z) is below 1 the
     // remaining tail is bounded by a geometric series with that ratio.
     const ratio = Math.max((((a + n + 1) * (b + n + 1)) / ((c + n + 1) * (n + 2))) * z, z);
-    if (ratio < 1 && Math.abs(term) <= 1e-15 * Math.abs(sum) * (1 - ratio)) return sum;
+    // While c + n is negative the terms can still grow; the tail bound holds only after that.
+    const settled = c + n + 1 > 0;
+    if (settled && ratio < 1 && Math.abs(term) <= 1e-15 * Math.abs(sum) * (1 - ratio)) return sum;
     if (term === 0) return sum;
   }
   throw new RangeError(`hyp2f1(${a}, ${b}; ${c}; ${z}) did not converge in ${maxTerms} terms`);

@@ -42,6 +42,7 @@ import {
 import { validationFailed, type ErrorDetail } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { JobContext, JobDefinition } from '../../platform/jobs/types.js';
+import { emitEvents } from '../webhooks/emit.js';
 
 /** Customers per chunk: one customers query, one grouped orders query and one write transaction. */
 const CHUNK = 1000;
@@ -192,6 +193,16 @@ const SCORE_UPDATE = Object.fromEntries(
  * Customers without a purchase up to asOf are not scored. Population-level state is a few numbers
  * per customer (the RFM inputs, the fit inputs, the tier); order rows are never all in memory.
  */
+/** One customer's CLV explanation; null (scored without CLV) if the model cannot be evaluated for them. */
+function clvOrNull(...args: Parameters<typeof explainClv>) {
+  try {
+    return explainClv(...args);
+  } catch (err) {
+    if (err instanceof RangeError) return null;
+    throw err;
+  }
+}
+
 export async function runValueRefresh(ctx: JobContext) {
   const { db } = ctx.deps;
   const opts = parseValueRefreshOptions(ctx.options) as unknown as ValueRefreshOptions;
@@ -382,7 +393,7 @@ export async function runValueRefresh(ctx: JobContext) {
       const tier = tiers.get(c.id);
       const rfmIn = rfmInputById.get(c.id);
       if (!days || !summary || !r || !tier || !rfmIn) continue;
-      const clvExpl = bg && gg ? explainClv(summary, bg, gg, opts) : null;
+      const clvExpl = bg && gg ? clvOrNull(summary, bg, gg, opts) : null;
       const pAlive = clvExpl ? reasonValue(clvExpl, 'p_alive') : null;
       const clv = clvExpl ? reasonValue(clvExpl, 'discounted_clv') : null;
       const createdAt = new Date(c.created_at).toISOString().slice(0, 10);
@@ -531,6 +542,14 @@ export async function runValueRefresh(ctx: JobContext) {
         .returning({ id: churnAlerts.id });
       const done = new Set(inserted.map((r) => r.id));
       counts.alertsOpened += done.size;
+      const opened = planned.filter((p) => done.has(p.alertId));
+      const hooks = opened.map((p) => ({
+        alertId: p.alertId,
+        customerId: p.c.id,
+        ownerId: p.c.owner_id,
+        reasons: p.reasons,
+      }));
+      await emitEvents(tx, ctx.orgId, 'churn_alert.opened', hooks, asOf);
       const owned = planned.filter((p) => done.has(p.alertId) && p.c.owner_id && p.taskId);
       if (!owned.length) return;
       await tx.insert(tasks).values(

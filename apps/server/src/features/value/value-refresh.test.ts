@@ -378,4 +378,35 @@ describe('value-refresh follows churn alerts to an outcome', () => {
     const reasons = Object.fromEntries(alerts[0]!.reasons.map((r) => [r.code, r.value]));
     expect(reasons).toEqual({ recent_complaints: 2, satisfaction_drop: -3 });
   }, 120_000);
+
+  it('scores a tiny organization with single-purchase customers', async () => {
+    const o4 = await createTestOrg(t.deps.db, 'Tiny');
+    const a4 = await login(t.app, o4.users.admin.email);
+    const owner = { id: o4.users.m1.id, teamId: o4.team.a };
+    const created = new Date('2024-01-01T00:00:00Z');
+    const cs = [];
+    for (let i = 0; i < 4; i++)
+      cs.push(await insertCustomer(t.deps.db, o4.orgId, owner, { createdAt: created }));
+    const days: Record<number, string[]> = {
+      0: ['2024-02-01'],
+      1: ['2024-03-01'],
+      2: ['2024-02-01', '2024-02-15', '2024-03-01', '2024-03-20', '2024-04-05'],
+      3: ['2024-05-01', '2024-05-02'],
+    };
+    await a4.post('/api/v1/orders/bulk', {
+      orders: cs.flatMap((c, i) => days[i]!.map((d) => ({ customerId: c.id, orderedAt: d, amount: 10 + i }))),
+    });
+    const res = await a4.post('/api/v1/jobs/value-refresh/run', { asOf: '2024-06-30', unit: 'week' });
+    const { jobId } = res.json();
+    let job: { status: string; error?: string; result?: { customers: number } } = { status: 'queued' };
+    for (let i = 0; i < 600 && job.status !== 'succeeded' && job.status !== 'failed'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      job = (await a4.get(`/api/v1/jobs/${jobId}`)).json();
+    }
+    expect(job.status, job.error).toBe('succeeded');
+    expect(job.result!.customers).toBe(4);
+    const single = (await a4.get(`/api/v1/customers/${cs[0]!.id}/value`)).json();
+    expect(single.rfm.f).toBeGreaterThanOrEqual(1);
+    if (single.clv.pAlive !== null) expect(single.clv.pAlive).toBeGreaterThan(0);
+  }, 120_000);
 });
