@@ -17,6 +17,7 @@ import { GoalChart } from './goal-chart';
 import { GoalModal } from './goal-modal';
 import { GoalTable } from './goal-table';
 import { KpiCards } from './kpi-cards';
+import { PerfTabs } from './perf-tabs';
 import { PERIOD_KINDS, periodOf, rangePeriod, thisMonth, type Period, type PeriodKind } from './period';
 
 type Scope = 'me' | 'team' | 'organization';
@@ -63,6 +64,7 @@ export const PerformancePage = () => {
 
   return (
     <Flex vertical gap={16}>
+      <PerfTabs />
       <Flex align="baseline" gap={12} wrap>
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('perf.title')}
