@@ -13,6 +13,10 @@ import { customerColumns, SORTABLE, type SortField } from './customer-columns';
 import { CustomerFiltersBar } from './customer-filters';
 import { CustomerFormDrawer } from './customer-form-drawer';
 import { useUrlFilters } from './use-url-filters';
+import { ExportButton } from '../exports/export-button';
+import { SavedViewsBar } from '../views/saved-views-bar';
+import { ColumnsPicker } from '../views/columns-picker';
+import { viewFilters, viewPatch } from '../views/customer-view';
 
 const DEFAULT_SORT: Sort = '-createdAt';
 
@@ -23,10 +27,13 @@ export const CustomerListPage = () => {
   const me = useSession();
   const { filters, setFilters, clear, active } = useUrlFilters();
   const [creating, setCreating] = useState(false);
+  const [visible, setVisible] = useState<string[] | null>(null);
   const list = useCustomerList(filters);
   const count = useCustomerCount(filters);
   const rows = flatten(list.data?.pages);
   const sort = filters.sort ?? DEFAULT_SORT;
+  const allColumns = customerColumns(t, fmt, sort);
+  const columns = visible ? allColumns.filter((c) => visible.includes(String(c.key))) : allColumns;
 
   const onTableChange: TableProps<CustomerOut>['onChange'] = (_p, _f, sorter) => {
     const s = Array.isArray(sorter) ? sorter[0] : sorter;
@@ -69,19 +76,39 @@ export const CustomerListPage = () => {
               : ''}
           </Typography.Text>
         </Flex>
-        {me.permissions.writeCustomers && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setCreating(true)}
-            data-testid="new-customer"
-          >
-            {t('customers.new')}
-          </Button>
-        )}
+        <Flex gap={8} wrap>
+          <ExportButton list="customers" filters={{ ...viewFilters(filters), sort: filters.sort }} />
+          {me.permissions.writeCustomers && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setCreating(true)}
+              data-testid="new-customer"
+            >
+              {t('customers.new')}
+            </Button>
+          )}
+        </Flex>
       </Flex>
       <Card size="small">
-        <CustomerFiltersBar filters={filters} onChange={setFilters} onClear={clear} active={active} />
+        <Flex vertical gap={8}>
+          <Flex wrap gap={8}>
+            <SavedViewsBar
+              list="customers"
+              snapshot={{ filters: viewFilters(filters), columns: visible ?? [], sort: filters.sort ?? null }}
+              onApply={(v) => {
+                setFilters(viewPatch(v));
+                setVisible(v.columns.length ? v.columns : null);
+              }}
+            />
+            <ColumnsPicker
+              columns={allColumns.map((c) => ({ key: String(c.key), title: String(c.title) }))}
+              value={visible}
+              onChange={setVisible}
+            />
+          </Flex>
+          <CustomerFiltersBar filters={filters} onChange={setFilters} onClear={clear} active={active} />
+        </Flex>
       </Card>
       {list.error && !list.isFetchingNextPage && (
         <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
@@ -89,7 +116,7 @@ export const CustomerListPage = () => {
       <Table<CustomerOut>
         data-testid="customer-table"
         rowKey="id"
-        columns={customerColumns(t, fmt, sort)}
+        columns={columns}
         dataSource={rows}
         loading={list.isPending || (list.isFetching && !list.isFetchingNextPage)}
         pagination={false}

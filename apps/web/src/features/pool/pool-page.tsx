@@ -11,6 +11,8 @@ import { CLAIMER_ROLES, usePoolLimits, usePoolList } from './api';
 import { poolColumns } from './pool-columns';
 import { PoolLimitsCard } from './pool-limits-card';
 import { useClaim } from './use-claim';
+import { ExportButton } from '../exports/export-button';
+import { viewFilters } from '../views/customer-view';
 
 const NOT_HERE = ['owner', 'tag'] as const;
 
@@ -44,11 +46,17 @@ export const PoolPage = () => {
 
   return (
     <Flex vertical gap={16}>
-      <Flex align="baseline" gap={12} wrap>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('pool.title')}
-        </Typography.Title>
-        <Typography.Text type="secondary">{t('pool.subtitle')}</Typography.Text>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Flex align="baseline" gap={12} wrap>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {t('pool.title')}
+          </Typography.Title>
+          <Typography.Text type="secondary">{t('pool.subtitle')}</Typography.Text>
+        </Flex>
+        <ExportButton
+          list="pool"
+          filters={{ ...viewFilters(filters), ownerId: undefined, sort: filters.sort }}
+        />
       </Flex>
       {canClaim && (
         <PoolLimitsCard

@@ -1,0 +1,89 @@
+import { CustomerListQuery, TaskListQuery, type CustomerOut, type TaskOut } from '@steward/contracts';
+import type { z } from 'zod';
+import type { Actor } from '../../platform/actor.js';
+import type { Deps } from '../../platform/deps.js';
+import { validationFailed } from '../../platform/errors.js';
+import * as customers from '../customers/service.js';
+import * as tasks from '../engagement/service.js';
+import { customerColumns, taskColumns, type Column } from './columns.js';
+import * as repo from './repo.js';
+
+/** Rows fetched per page while an export walks a list (keyset paging, written as it goes). */
+export const EXPORT_PAGE_ROWS = 2000;
+
+type Page<R> = { data: R[]; nextCursor: string | null };
+
+/**
+ * An exportable list: the query of its list endpoint, a count, its pages through the list's
+ * own service (so scope and masking are exactly those of the list), and its columns.
+ */
+export type ExportList<R = unknown, Q = unknown> = {
+  name: string;
+  query: z.ZodType<Q, unknown>;
+  count: (deps: Deps, actor: Actor, q: Q) => Promise<number>;
+  page: (deps: Deps, actor: Actor, q: Q, cursor: string | undefined) => Promise<Page<R>>;
+  columns: Column<R>[];
+};
+
+type CustomerQuery = z.infer<typeof CustomerListQuery>;
+type TaskQuery = z.infer<typeof TaskListQuery>;
+
+const customerList: ExportList<CustomerOut, CustomerQuery> = {
+  name: 'customers',
+  query: CustomerListQuery,
+  count: async (deps, actor, q) => (await customers.countCustomers(deps, actor, q)).count,
+  page: (deps, actor, q, cursor) =>
+    customers.listCustomers(deps, actor, { ...q, limit: EXPORT_PAGE_ROWS, cursor }),
+  columns: customerColumns,
+};
+
+const poolList: ExportList<CustomerOut, CustomerQuery> = {
+  name: 'pool',
+  query: CustomerListQuery,
+  count: (deps, actor, q) => repo.countPool(deps.db, actor, q),
+  page: (deps, actor, q, cursor) =>
+    customers.listPool(deps, actor, { ...q, limit: EXPORT_PAGE_ROWS, cursor }),
+  columns: customerColumns,
+};
+
+const taskList: ExportList<TaskOut, TaskQuery> = {
+  name: 'tasks',
+  query: TaskListQuery,
+  count: (deps, actor, q) => repo.countTasks(deps.db, actor, q, deps.now()),
+  page: (deps, actor, q, cursor) => tasks.listTasks(deps, actor, { ...q, limit: EXPORT_PAGE_ROWS, cursor }),
+  columns: taskColumns,
+};
+
+export const EXPORT_LISTS_BY_NAME: Record<string, ExportList> = {
+  customers: customerList as ExportList,
+  pool: poolList as ExportList,
+  tasks: taskList as ExportList,
+};
+
+/** Filters as the list's query string carries them, checked against the list's own query schema. */
+export function parseFilters(list: ExportList, filters: Record<string, unknown>, path = 'filters') {
+  const rest = Object.fromEntries(
+    Object.entries(filters).filter(([k, v]) => k !== 'limit' && k !== 'cursor' && v !== '' && v != null),
+  );
+  const parsed = list.query.safeParse(rest);
+  if (!parsed.success)
+    throw validationFailed(
+      parsed.error.issues.map((i) => ({
+        // A list filter is one text ("A,B"): its problem is the filter's, not an item's.
+        path: [path, ...i.path.filter((p) => typeof p === 'string')].filter(Boolean).join('.'),
+        message: i.message,
+      })),
+    );
+  return parsed.data;
+}
+
+/** Every row of the list, page by page, oldest cursor first; stops when the list ends. */
+export async function* pagesOf(deps: Deps, actor: Actor, list: ExportList, q: unknown) {
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await list.page(deps, actor, q, cursor);
+    yield page.data;
+    if (!page.nextCursor) return;
+    cursor = page.nextCursor;
+  }
+}

@@ -1,0 +1,26 @@
+import type { ExportOut } from '@steward/contracts';
+import type { ExportJobRow } from './repo.js';
+
+export const exportFileName = (list: string, format: string, at: Date) =>
+  `${list}-${at.toISOString().slice(0, 10)}.${format}`;
+
+/** An `export` job row → API shape; the file is named after the list and the day it was asked for. */
+export function presentExport(row: ExportJobRow): ExportOut {
+  const o = row.options as { list: ExportOut['list']; format: ExportOut['format']; filters?: unknown };
+  const rows = typeof row.result?.rows === 'number' ? row.result.rows : null;
+  const status = row.status as ExportOut['status'];
+  return {
+    id: row.id,
+    list: o.list,
+    format: o.format,
+    filters: (o.filters ?? {}) as Record<string, string>,
+    status,
+    progress: row.progress,
+    rows,
+    fileName: exportFileName(o.list, o.format, row.createdAt),
+    downloadUrl: status === 'succeeded' ? `/api/v1/exports/${row.id}/download` : null,
+    error: row.error,
+    createdAt: row.createdAt.toISOString(),
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,67 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { CustomerListQuery, TaskListQuery } from '@steward/contracts';
+import type { Db } from '../../db/client.js';
+import { jobs, organizations, tasks, users } from '../../db/schema/index.js';
+import type { Actor } from '../../platform/actor.js';
+import { poolScope } from '../../platform/scope.js';
+import * as customerRepo from '../customers/repo.js';
+import * as taskRepo from '../engagement/repo.js';
+import { taskScope } from '../engagement/policy.js';
+
+/** Pool customers matching the filters (the pool list's own conditions). */
+export function countPool(db: Db, actor: Actor, q: CustomerListQuery) {
+  return customerRepo.countCustomers(db, [
+    poolScope(actor),
+    ...customerRepo.filterConditions({ ...q, ownerId: undefined }),
+  ]);
+}
+
+/** Tasks in the actor's scope matching the filters (the task list's own conditions). */
+export async function countTasks(db: Db, actor: Actor, q: TaskListQuery, now: Date) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(tasks)
+    .leftJoin(
+      taskRepo.assignee,
+      and(eq(taskRepo.assignee.orgId, tasks.orgId), eq(taskRepo.assignee.id, tasks.assigneeId)),
+    )
+    .where(and(taskScope(actor), ...taskRepo.filterConditions(q, now)));
+  return row?.n ?? 0;
+}
+
+export async function orgLocale(db: Db, orgId: string) {
+  const [row] = await db
+    .select({ timeZone: organizations.timeZone, language: organizations.language })
+    .from(organizations)
+    .where(eq(organizations.id, orgId));
+  return { timeZone: row?.timeZone ?? 'Asia/Shanghai', language: row?.language ?? 'zh-CN' };
+}
+
+export type ExportJobRow = typeof jobs.$inferSelect;
+
+/** An export job, only for the user who asked for it. */
+export async function findExport(db: Db, orgId: string, id: string, userId: string) {
+  const [row] = await db
+    .select()
+    .from(jobs)
+    .where(and(eq(jobs.orgId, orgId), eq(jobs.id, id), eq(jobs.name, 'export'), eq(jobs.createdBy, userId)));
+  return row ?? null;
+}
+
+/** The user's latest export jobs, newest first. */
+export function listExports(db: Db, orgId: string, userId: string, limit: number) {
+  return db
+    .select()
+    .from(jobs)
+    .where(and(eq(jobs.orgId, orgId), eq(jobs.name, 'export'), eq(jobs.createdBy, userId)))
+    .orderBy(desc(jobs.createdAt), desc(jobs.id))
+    .limit(limit);
+}
+
+export async function findUser(db: Db, orgId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.orgId, orgId), eq(users.id, id)));
+  return row ?? null;
+}
