@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoDate, IsoDateTime, ListQuery, page } from './common.js';
+import { VisitFeedback } from './visits.js';
 
 export const CUSTOMER_TYPES = ['company', 'person'] as const;
 export const TIERS = ['A', 'B', 'C', 'D'] as const;
@@ -151,6 +152,9 @@ export const InteractionCreate = z.object({
   outcome: optText(2000),
   nextStep: optText(2000),
   contactId: Id.nullish(),
+  /** The open visit task this interaction completes (it becomes done). */
+  taskId: Id.nullish(),
+  feedback: VisitFeedback.nullish(),
 });
 export const InteractionOut = z.object({
   id: Id,
@@ -163,6 +167,8 @@ export const InteractionOut = z.object({
   summary: z.string(),
   outcome: z.string().nullable(),
   nextStep: z.string().nullable(),
+  taskId: Id.nullable().optional(),
+  feedback: VisitFeedback.nullable().optional(),
   createdAt: IsoDateTime,
 });
 

@@ -72,6 +72,11 @@ export const TaskOut = z.object({
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
   completedAt: IsoDateTime.nullable(),
+  /** Type-specific detail: the visit channel and cadence, the care occasion and its message … */
+  data: z.record(z.string(), z.unknown()).optional(),
+  /** 0, or 1 once escalated to the assignee's team lead. */
+  escalationLevel: z.number().int().optional(),
+  escalatedAt: IsoDateTime.nullable().optional(),
 });
 export const TaskPage = page(TaskOut);
 

@@ -11,6 +11,7 @@ import { decodeCursor, pageOf } from '../../platform/pagination.js';
 import { customerPolicy } from './policy.js';
 import { queryRows } from '../../db/client.js';
 import { loadVisible } from './service.js';
+import { completeTaskByInteraction } from '../visits/complete.js';
 
 const iso = (d: Date) => d.toISOString();
 
@@ -44,16 +45,24 @@ export async function logInteraction(
         summary: input.summary,
         outcome: input.outcome ?? null,
         nextStep: input.nextStep ?? null,
+        feedback: input.feedback ?? null,
+        taskId: input.taskId ?? null,
         createdAt: deps.now(),
       })
       .returning();
+    if (input.taskId)
+      await completeTaskByInteraction(tx, actor, customer, input.taskId, occurredAt, deps.now());
     if (!customer.lastContactedAt || customer.lastContactedAt < occurredAt) {
       await tx
         .update(customers)
         .set({ lastContactedAt: occurredAt })
         .where(and(eq(customers.orgId, actor.orgId), eq(customers.id, customerId)));
     }
-    await audit(tx, actor, 'interaction.create', 'interaction', row!.id, { customerId, type: input.type });
+    await audit(tx, actor, 'interaction.create', 'interaction', row!.id, {
+      customerId,
+      type: input.type,
+      ...(input.taskId ? { taskId: input.taskId } : {}),
+    });
     return presentInteraction({ ...row!, userName: actor.name });
   });
 }
@@ -70,6 +79,8 @@ function presentInteraction(r: typeof interactions.$inferSelect & { userName: st
     summary: r.summary,
     outcome: r.outcome,
     nextStep: r.nextStep,
+    taskId: r.taskId,
+    feedback: r.feedback,
     createdAt: iso(r.createdAt),
   };
 }
@@ -224,7 +235,7 @@ export async function timeline(
     sql`
     select * from (
       select 'interaction' as kind, i.id::text as id, i.occurred_at as at, i.type as title,
-             jsonb_build_object('type', i.type, 'summary', i.summary, 'outcome', i.outcome, 'nextStep', i.next_step) as detail, u.name as actor_name
+             jsonb_build_object('type', i.type, 'summary', i.summary, 'outcome', i.outcome, 'nextStep', i.next_step, 'feedback', i.feedback, 'taskId', i.task_id) as detail, u.name as actor_name
         from interactions i left join users u on u.org_id = i.org_id and u.id = i.user_id
        where i.org_id = ${org} and i.customer_id = ${customerId}
       union all

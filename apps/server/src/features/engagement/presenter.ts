@@ -25,5 +25,8 @@ export function presentTask(t: TaskWithNames, now: Date): TaskOut {
     createdAt: t.createdAt.toISOString(),
     updatedAt: t.updatedAt.toISOString(),
     completedAt: iso(t.completedAt),
+    data: t.data,
+    escalationLevel: t.escalationLevel,
+    escalatedAt: iso(t.escalatedAt),
   };
 }

@@ -1,9 +1,19 @@
 import type { FastifyInstance } from 'fastify';
-import { IdParams, TaskCreate, TaskListQuery, TaskOut, TaskPage, TaskUpdate } from '@steward/contracts';
+import {
+  AgendaOut,
+  AgendaQuery,
+  IdParams,
+  TaskCreate,
+  TaskListQuery,
+  TaskOut,
+  TaskPage,
+  TaskUpdate,
+} from '@steward/contracts';
 import type { Deps } from '../../platform/deps.js';
 import { requireActor } from '../../platform/auth-plugin.js';
 import { errorResponses, typed } from '../../platform/http.js';
 import * as service from './service.js';
+import { getAgenda } from './agenda.js';
 
 const tags = ['engagement'];
 
@@ -13,6 +23,11 @@ export async function taskRoutes(fastify: FastifyInstance, { deps }: { deps: Dep
     '/tasks',
     { schema: { tags, querystring: TaskListQuery, response: { 200: TaskPage, ...errorResponses } } },
     (req) => service.listTasks(deps, requireActor(req), req.query),
+  );
+  app.get(
+    '/agenda',
+    { schema: { tags, querystring: AgendaQuery, response: { 200: AgendaOut, ...errorResponses } } },
+    (req) => getAgenda(deps, requireActor(req), req.query),
   );
   app.post(
     '/tasks',

@@ -1,20 +1,61 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Row, Select } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Divider, Form, Input, Rate, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { INTERACTION_TYPES } from '@steward/contracts';
-import { useQueryClient } from '@tanstack/react-query';
+import { INTERACTION_TYPES, type TaskOut } from '@steward/contracts';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../shared/api';
+import { api, ApiError, type Page } from '../../shared/api';
 import { errorText } from '../../shared/errors';
 import { useFormat } from '../../shared/format';
 import { customerKeys } from './api';
 import { fieldPath } from './customer-form-values';
 
-type Values = { type: string; occurredAt: Dayjs; summary: string; outcome?: string; nextStep?: string };
-const FIELDS = ['type', 'occurredAt', 'summary', 'outcome', 'nextStep'];
+type Values = {
+  type: string;
+  occurredAt: Dayjs;
+  summary: string;
+  outcome?: string;
+  nextStep?: string;
+  taskId?: string | null;
+  satisfaction?: number;
+  needsRaised?: string[];
+  problemsRaised?: string[];
+};
+const FIELDS = ['type', 'occurredAt', 'summary', 'outcome', 'nextStep', 'taskId', 'feedback'];
+
+/** The visit feedback of the form, or null when none was given. */
+const feedbackOf = (v: Values) => {
+  const fb = {
+    ...(v.satisfaction ? { satisfaction: v.satisfaction } : {}),
+    ...(v.needsRaised?.length ? { needsRaised: v.needsRaised.map((x) => x.trim()).filter(Boolean) } : {}),
+    ...(v.problemsRaised?.length
+      ? { problemsRaised: v.problemsRaised.map((x) => x.trim()).filter(Boolean) }
+      : {}),
+  };
+  return Object.keys(fb).length ? fb : null;
+};
+
+/** The customer's open tasks, which logging an interaction can complete. */
+const useOpenTasks = (customerId: string) =>
+  useQuery({
+    queryKey: ['tasks', 'open-of-customer', customerId],
+    queryFn: () =>
+      api.get<Page<TaskOut>>('/tasks', { customerId, status: ['open', 'in_progress'], limit: 50 }),
+  });
 
 /** "Log interaction": the wall-clock time the user picks is read in the organization's time zone. */
-export const InteractionForm = ({ customerId, onDone }: { customerId: string; onDone: () => void }) => {
+export const InteractionForm = ({
+  customerId,
+  onDone,
+  taskId,
+  defaultType = 'call',
+}: {
+  customerId: string;
+  onDone: () => void;
+  /** The task this interaction completes (e.g. the planned visit it was opened from). */
+  taskId?: string;
+  defaultType?: string;
+}) => {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { tz } = useFormat();
@@ -23,6 +64,7 @@ export const InteractionForm = ({ customerId, onDone }: { customerId: string; on
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const f = (k: string) => t(`interaction.fields.${k}`);
+  const openTasks = useOpenTasks(customerId);
 
   const toIso = (d: Dayjs) => {
     const wall = d.format('YYYY-MM-DDTHH:mm:ss');
@@ -39,16 +81,26 @@ export const InteractionForm = ({ customerId, onDone }: { customerId: string; on
         summary: v.summary.trim(),
         outcome: v.outcome?.trim() || null,
         nextStep: v.nextStep?.trim() || null,
+        taskId: v.taskId || null,
+        feedback: feedbackOf(v),
       });
       await queryClient.invalidateQueries({ queryKey: customerKeys.detail(customerId) });
+      if (v.taskId) {
+        await queryClient.invalidateQueries({ queryKey: ['tasks'] });
+        await queryClient.invalidateQueries({ queryKey: ['agenda'] });
+      }
       await queryClient.invalidateQueries({ queryKey: ['customers', 'list'] });
       message.success(t('interaction.saved'));
       form.resetFields();
       onDone();
     } catch (e) {
       if (e instanceof ApiError && e.status === 400 && e.details.length) {
+        const field = (path: string) => {
+          const p = fieldPath(path);
+          return p[0] === 'feedback' ? p.slice(1) : p;
+        };
         const placed = e.details.filter((d) => FIELDS.includes(String(fieldPath(d.path)[0])));
-        form.setFields(placed.map((d) => ({ name: fieldPath(d.path) as never, errors: [d.message] })));
+        form.setFields(placed.map((d) => ({ name: field(d.path) as never, errors: [d.message] })));
         if (placed.length < e.details.length) setError(errorText(t, e));
       } else setError(errorText(t, e));
     } finally {
@@ -64,7 +116,7 @@ export const InteractionForm = ({ customerId, onDone }: { customerId: string; on
         form={form}
         name="interaction"
         layout="vertical"
-        initialValues={{ type: 'call', occurredAt: now }}
+        initialValues={{ type: defaultType, occurredAt: now, taskId: taskId ?? null }}
         onFinish={(v) => void submit(v)}
       >
         <Row gutter={16}>
@@ -107,6 +159,58 @@ export const InteractionForm = ({ customerId, onDone }: { customerId: string; on
           <Col xs={24} sm={12}>
             <Form.Item label={f('nextStep')} name="nextStep">
               <Input.TextArea rows={2} maxLength={2000} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Divider titlePlacement="start" plain style={{ marginTop: 0 }}>
+          {t('visitFeedback.section')}
+        </Divider>
+        <Row gutter={16}>
+          <Col xs={24} sm={12}>
+            <Form.Item
+              label={t('visitFeedback.completeTask')}
+              name="taskId"
+              extra={t('visitFeedback.completeHint')}
+            >
+              <Select
+                allowClear
+                data-testid="interaction-task"
+                placeholder={t('visitFeedback.noTask')}
+                loading={openTasks.isPending}
+                options={(openTasks.data?.data ?? []).map((x) => ({
+                  value: x.id,
+                  label: `${t(`taskType.${x.type}`)} · ${x.title}`,
+                }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item label={t('visitFeedback.satisfaction')} name="satisfaction">
+              <Rate data-testid="interaction-satisfaction" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item label={t('visitFeedback.needsRaised')} name="needsRaised">
+              <Select
+                mode="tags"
+                data-testid="interaction-needs"
+                placeholder={t('visitFeedback.tagsPlaceholder')}
+                tokenSeparators={[',', '，']}
+                open={false}
+                suffixIcon={null}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item label={t('visitFeedback.problemsRaised')} name="problemsRaised">
+              <Select
+                mode="tags"
+                data-testid="interaction-problems"
+                placeholder={t('visitFeedback.tagsPlaceholder')}
+                tokenSeparators={[',', '，']}
+                open={false}
+                suffixIcon={null}
+              />
             </Form.Item>
           </Col>
         </Row>

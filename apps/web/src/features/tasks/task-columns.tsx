@@ -27,9 +27,12 @@ export const taskColumns = (t: TFunction, fmt: Formatters, a: Actions): TableCol
     title: t('tasks.fields.title'),
     minWidth: 160,
     render: (title: string, task) => (
-      <Typography.Text delete={task.status === 'cancelled'} data-testid={`task-title-${task.id}`}>
-        {title}
-      </Typography.Text>
+      <Space size={4} wrap>
+        <Typography.Text delete={task.status === 'cancelled'} data-testid={`task-title-${task.id}`}>
+          {title}
+        </Typography.Text>
+        {task.escalatedAt && <Tag color="volcano">{t('taskFilters.escalated')}</Tag>}
+      </Space>
     ),
   },
   {

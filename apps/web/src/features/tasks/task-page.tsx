@@ -12,6 +12,8 @@ import { flatten } from '../customers/api';
 import { TASK_TABS, tabQuery, useTasks, useUpdateTask, type TaskTab } from './api';
 import { taskColumns } from './task-columns';
 import { TaskModal } from './task-modal';
+import { ExportButton } from '../exports/export-button';
+import { NO_FILTERS, TaskFilters, useFilterQuery, type TaskFilterValues } from './task-filters';
 
 const EMPTY_KEYS = { mine: 'tasks.emptyMine', overdue: 'tasks.emptyOverdue', all: 'tasks.emptyAll' } as const;
 
@@ -26,7 +28,9 @@ export const TaskPage = () => {
   const tab: TaskTab = TASK_TABS.includes(raw as TaskTab) ? (raw as TaskTab) : 'mine';
   const [creating, setCreating] = useState(false);
   const [busyId, setBusyId] = useState<string | null>(null);
-  const list = useTasks(tabQuery(tab, me.user.id));
+  const [filters, setFilters] = useState<TaskFilterValues>(NO_FILTERS);
+  const filterQuery = useFilterQuery(filters);
+  const list = useTasks({ ...tabQuery(tab, me.user.id), ...filterQuery });
   const update = useUpdateTask();
   const rows = flatten<TaskOut>(list.data?.pages);
 
@@ -66,14 +70,17 @@ export const TaskPage = () => {
           </Typography.Title>
           <Typography.Text type="secondary">{t('tasks.subtitle')}</Typography.Text>
         </Flex>
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          onClick={() => setCreating(true)}
-          data-testid="new-task"
-        >
-          {t('tasks.new')}
-        </Button>
+        <Flex gap={8} wrap>
+          <ExportButton list="tasks" filters={{ ...tabQuery(tab, me.user.id), ...filterQuery }} />
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setCreating(true)}
+            data-testid="new-task"
+          >
+            {t('tasks.new')}
+          </Button>
+        </Flex>
       </Flex>
       <Tabs
         activeKey={tab}
@@ -84,6 +91,7 @@ export const TaskPage = () => {
         }))}
         style={{ marginBottom: -16 }}
       />
+      <TaskFilters value={filters} onChange={setFilters} />
       {list.error && !list.isFetchingNextPage && (
         <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
       )}
