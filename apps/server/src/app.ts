@@ -19,10 +19,20 @@ import { complianceRoutes } from './features/compliance/routes.js';
 import { assignmentRoutes } from './features/assignment/routes.js';
 import { jobRoutes } from './features/jobs/routes.js';
 import { taskRoutes } from './features/engagement/routes.js';
+import { visitRoutes } from './features/visits/routes.js';
 import { notificationRoutes } from './features/notifications/routes.js';
 import { valueRoutes } from './features/value/routes.js';
+import { performanceRoutes } from './features/performance/routes.js';
+import { reviewRoutes } from './features/performance/review-routes.js';
+import { surveyRoutes } from './features/surveys/routes.js';
 import { JobQueue } from './platform/jobs/queue.js';
 import { jobDefinitions } from './jobs.js';
+import { complaintRoutes } from './features/complaints/routes.js';
+import { importRoutes } from './features/imports/routes.js';
+import { exportRoutes } from './features/exports/routes.js';
+import { viewRoutes } from './features/views/routes.js';
+import { tokenRoutes } from './features/tokens/routes.js';
+import { webhookRoutes } from './features/webhooks/routes.js';
 
 const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -79,9 +89,19 @@ export async function buildApp(
       await api.register(complianceRoutes, { deps });
       await api.register(assignmentRoutes, { deps });
       await api.register(jobRoutes, { deps, queue });
+      await api.register(importRoutes, { deps, queue });
+      await api.register(exportRoutes, { deps, queue });
+      await api.register(viewRoutes, { deps });
       await api.register(taskRoutes, { deps });
+      await api.register(visitRoutes, { deps });
       await api.register(notificationRoutes, { deps });
       await api.register(valueRoutes, { deps });
+      await api.register(complaintRoutes, { deps });
+      await api.register(performanceRoutes, { deps });
+      await api.register(reviewRoutes, { deps });
+      await api.register(surveyRoutes, { deps });
+      await api.register(tokenRoutes, { deps });
+      await api.register(webhookRoutes, { deps });
     },
     { prefix: '/api/v1' },
   );

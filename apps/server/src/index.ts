@@ -4,3 +4,4 @@ export { openDatabase, queryRows, type Db, type Database } from './db/client.js'
 export * as schema from './db/schema/index.js';
 export type { Deps } from './platform/deps.js';
 export { runPoolReclaim } from './features/assignment/reclaim-job.js';
+export { runValueRefresh } from './features/value/refresh-job.js';

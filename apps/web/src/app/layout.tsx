@@ -7,6 +7,16 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../shared/session';
 import { SETTINGS_ROLES } from '../features/settings/pool-settings-page';
 import { ORG_EDIT_ROLES, TEAM_ROLES } from '../features/team/api';
+import { TrophyOutlined } from '@ant-design/icons';
+import { SmileOutlined } from '@ant-design/icons';
+import { FundOutlined } from '@ant-design/icons';
+import { REEVALUATION_ROLES } from '../features/value/api';
+import { CloudUploadOutlined } from '@ant-design/icons';
+import { IMPORT_ROLES } from '../features/imports/api';
+import { CustomerServiceOutlined } from '@ant-design/icons';
+import { SLA_SETTINGS_ROLES } from '../features/complaints/api';
+import { ApiOutlined } from '@ant-design/icons';
+import { WEBHOOK_ROLES } from '../features/integrations/api';
 import { TopBar } from './top-bar';
 
 const { Sider, Header, Content } = Layout;
@@ -32,7 +42,55 @@ export const AppLayout = () => {
       key: 'engagement',
       icon: <ScheduleOutlined />,
       label: t('navWork.engagement'),
-      children: [{ key: '/tasks', label: <span data-testid="nav-tasks">{t('navWork.tasks')}</span> }],
+      children: [
+        { key: '/agenda', label: <span data-testid="nav-agenda">{t('navVisits.agenda')}</span> },
+        { key: '/tasks', label: <span data-testid="nav-tasks">{t('navWork.tasks')}</span> },
+      ],
+    },
+    {
+      key: 'service',
+      icon: <CustomerServiceOutlined />,
+      label: t('navService.group'),
+      children: [
+        { key: '/complaints', label: <span data-testid="nav-complaints">{t('navService.complaints')}</span> },
+        ...(SLA_SETTINGS_ROLES.includes(me.user.role)
+          ? [{ key: '/settings/sla', label: t('navService.sla') }]
+          : []),
+      ],
+    },
+    {
+      key: 'value',
+      icon: <FundOutlined />,
+      label: t('valueInsights.nav.group'),
+      children: [
+        { key: '/value', label: <span data-testid="nav-value">{t('valueInsights.nav.dashboard')}</span> },
+        {
+          key: '/value/at-risk',
+          label: <span data-testid="nav-at-risk">{t('valueInsights.nav.atRisk')}</span>,
+        },
+        ...(REEVALUATION_ROLES.includes(me.user.role)
+          ? [
+              {
+                key: '/value/reevaluation',
+                label: <span data-testid="nav-reevaluation">{t('valueInsights.nav.reevaluation')}</span>,
+              },
+            ]
+          : []),
+      ],
+    },
+    {
+      key: '/performance',
+      icon: <TrophyOutlined />,
+      label: <span data-testid="nav-performance">{t('navPerf.performance')}</span>,
+    },
+    {
+      key: 'surveys',
+      icon: <SmileOutlined />,
+      label: t('navSurveys.surveys'),
+      children: [
+        { key: '/surveys', label: <span data-testid="nav-surveys">{t('navSurveys.results')}</span> },
+        { key: '/surveys/templates', label: t('navSurveys.templates') },
+      ],
     },
     ...(TEAM_ROLES.includes(me.user.role)
       ? [
@@ -54,27 +112,79 @@ export const AppLayout = () => {
           },
         ]
       : []),
+    ...(IMPORT_ROLES.includes(me.user.role)
+      ? [
+          {
+            key: 'data',
+            icon: <CloudUploadOutlined />,
+            label: t('navData.data'),
+            children: [
+              { key: '/data/import', label: <span data-testid="nav-import">{t('navData.import')}</span> },
+            ],
+          },
+        ]
+      : []),
     ...(SETTINGS_ROLES.includes(me.user.role)
       ? [
           {
             key: 'settings',
             icon: <SettingOutlined />,
             label: t('nav.settings'),
-            children: [{ key: '/settings/pool', label: t('nav.poolSettings') }],
+            children: [
+              { key: '/settings/pool', label: t('nav.poolSettings') },
+              {
+                key: '/settings/visits',
+                label: <span data-testid="nav-visit-settings">{t('navVisits.visitSettings')}</span>,
+              },
+            ],
           },
         ]
       : []),
+    {
+      key: 'integrations',
+      icon: <ApiOutlined />,
+      label: t('navIntegrations.group'),
+      children: [
+        {
+          key: '/settings/api-tokens',
+          label: <span data-testid="nav-api-tokens">{t('navIntegrations.apiTokens')}</span>,
+        },
+        ...(WEBHOOK_ROLES.includes(me.user.role)
+          ? [
+              {
+                key: '/settings/webhooks',
+                label: <span data-testid="nav-webhooks">{t('navIntegrations.webhooks')}</span>,
+              },
+            ]
+          : []),
+      ],
+    },
   ];
   const selected = [
+    '/settings/api-tokens',
+    '/settings/webhooks',
     '/customers',
     '/pool',
     '/settings/pool',
+    '/settings/visits',
+    '/agenda',
     '/tasks',
+    '/complaints',
+    '/settings/sla',
+    '/performance',
     '/team/people',
     '/team/teams',
     '/team/rules',
     '/team/rebalance',
-  ].filter((k) => location.pathname.startsWith(k));
+    '/surveys',
+    '/surveys/templates',
+    '/value',
+    '/value/at-risk',
+    '/value/reevaluation',
+    '/data/import',
+  ]
+    .filter((k) => location.pathname.startsWith(k))
+    .filter((k, _, all) => !all.some((o) => o.length > k.length && o.startsWith(k)));
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -90,7 +200,17 @@ export const AppLayout = () => {
             mode="inline"
             items={items}
             selectedKeys={selected}
-            defaultOpenKeys={['customers', 'engagement', 'team', 'settings']}
+            defaultOpenKeys={[
+              'customers',
+              'engagement',
+              'service',
+              'team',
+              'settings',
+              'surveys',
+              'value',
+              'data',
+              'integrations',
+            ]}
             onClick={({ key }) => navigate(key)}
           />
         </nav>

@@ -19,6 +19,7 @@ import {
   inactiveAssignee,
   notAManager,
 } from './errors.js';
+import { emitEvent } from '../webhooks/emit.js';
 
 const OWNER_ROLES = new Set(['admin', 'director', 'team_lead', 'manager']);
 const CLAIMER_ROLES = new Set(['manager', 'team_lead']);
@@ -56,6 +57,8 @@ export async function recordOwnerChange(
     at,
   });
   await audit(tx, actor, `customer.${kind}`, 'customer', customerId, { from, to, reason });
+  const event = to ? 'customer.assigned' : 'customer.released';
+  await emitEvent(tx, actor.orgId, event, { customerId, from, to, kind, reason, at: at.toISOString() }, at);
 }
 
 /**

@@ -2,6 +2,7 @@ import { eq, sql, type SQL } from 'drizzle-orm';
 import { queryRows } from '../../db/client.js';
 import { organizations } from '../../db/schema/index.js';
 import type { JobContext, JobDefinition } from '../../platform/jobs/types.js';
+import { outboxInsert } from '../webhooks/emit.js';
 
 type Target = 'first_response' | 'resolution';
 type Level = 'warning' | 'breach';
@@ -100,11 +101,22 @@ function flagStatement(ctx: JobContext, target: Target, level: Level, titlePrefi
         from rcpt r
       on conflict do nothing
       returning id
-    )${tasks}
+    )${tasks}${level === 'breach' ? breachedHooks(ctx, target) : sql``}
     select (select count(*) from hit)::int as flagged,
            (select count(*) from nt)::int as notified,
            ${level === 'breach' ? sql`(select count(*) from tk)::int` : sql`0`} as tasks`;
 }
+
+/** The `complaint.breached` webhook deliveries of the complaints flagged (`hit`), as a CTE. */
+const breachedHooks = (ctx: JobContext, target: Target) =>
+  sql`, wh as (${outboxInsert(
+    sql`${ctx.orgId}::uuid`,
+    'complaint.breached',
+    sql`hit h`,
+    sql`jsonb_build_object('complaintId', h.id, 'target', ${target}::text, 'dueAt', h.due_at, 'severity', h.severity,
+        'customerId', h.customer_id, 'assigneeId', h.assignee_id, 'breachedAt', ${ctx.asOf.toISOString()}::timestamptz)`,
+    sql`${ctx.asOf.toISOString()}::timestamptz`,
+  )})`;
 
 /**
  * The scheduled job `sla-watch`: as of `asOf`, flags the warnings and breaches that have come due

@@ -37,6 +37,8 @@ import { presentCustomer } from './presenter.js';
 import { diffCustomer } from './history.js';
 import * as repo from './repo.js';
 import { assignByRules } from '../assignment/rules.js';
+import { emitEvent } from '../webhooks/emit.js';
+import { customerSummary } from '../webhooks/payloads.js';
 
 export async function listCustomers(deps: Deps, actor: Actor, query: CustomerListQuery) {
   const sort = repo.sortSpec(query.sort);
@@ -244,6 +246,7 @@ export async function createCustomer(deps: Deps, actor: Actor, input: CustomerCr
     // No owner named: the assignment rules place it, or it stays in the pool.
     if (input.ownerId === null) await assignByRules(tx, actor, [row.id], now);
     const full = await loadVisibleOrOwn(tx, actor, row.id);
+    await emitEvent(tx, actor.orgId, 'customer.created', { customer: customerSummary(full) }, now);
     return presentCustomer(full, customerPolicy.sensitive(actor, full));
   });
 }
@@ -297,6 +300,14 @@ export async function updateCustomer(deps: Deps, actor: Actor, id: string, patch
     );
     await audit(tx, actor, 'customer.update', 'customer', id, { fields: changes.map((c) => c.field) });
     const after = await loadVisible(tx, actor, id);
+    const fields = changes.map((ch) => ch.field);
+    await emitEvent(
+      tx,
+      actor.orgId,
+      'customer.updated',
+      { customer: customerSummary(after), fields },
+      set.updatedAt,
+    );
     return presentCustomer(after, customerPolicy.sensitive(actor, after));
   });
 }

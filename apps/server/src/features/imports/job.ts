@@ -11,6 +11,7 @@ import { ownerResolver } from './owners.js';
 import { recordWriter } from './records-batch.js';
 import { openTable, type ImportFormat } from './reader.js';
 import * as repo from './repo.js';
+import { emitEvent } from '../webhooks/emit.js';
 
 /** Rows per transaction: each batch commits its records, errors, counters and audit row together. */
 export const IMPORT_BATCH_ROWS = 1000;
@@ -66,6 +67,13 @@ async function runImport(ctx: JobContext): Promise<Record<string, unknown>> {
       error: message,
       finishedAt: deps.now(),
     });
+    await emitEvent(
+      deps.db,
+      orgId,
+      'import.finished',
+      { importId, entity: imp.entity, status: 'failed' },
+      deps.now(),
+    );
     throw err;
   }
 }
@@ -81,6 +89,19 @@ async function execute(ctx: JobContext, imp: repo.ImportRow): Promise<Record<str
       ...(status === 'succeeded' ? { progress: 1, totalRows: lastRow } : {}),
     });
     const done = await repo.findImport(db, orgId, imp.id);
+    const counts = {
+      created: done?.created,
+      updated: done?.updated,
+      skipped: done?.skipped,
+      failed: done?.failed,
+    };
+    await emitEvent(
+      db,
+      orgId,
+      'import.finished',
+      { importId: imp.id, entity: imp.entity, status, ...counts },
+      deps.now(),
+    );
     return {
       status,
       created: done?.created,

@@ -5,6 +5,7 @@ import { alreadyAnswered, badInput, surveyExpired, surveyNotFound } from './erro
 import { createLowScoreFollowUp } from './follow-up.js';
 import * as repo from './repo.js';
 import { surveyLanguage } from './sends.js';
+import { emitEvent } from '../webhooks/emit.js';
 
 const TOKEN = /^[A-Za-z0-9_-]{16,100}$/;
 
@@ -78,6 +79,14 @@ export async function answerPublicSurvey(deps: Deps, token: string, input: Publi
       'survey.answer',
       send.id,
       { score: input.score, kind, low, ...(taskId ? { followUpTaskId: taskId } : {}) },
+      now,
+    );
+    const hook = { sendId: send.id, templateId: answered.templateId, customerId: answered.customerId };
+    await emitEvent(
+      tx,
+      send.orgId,
+      'survey.answered',
+      { ...hook, kind, score: input.score, low, taskId },
       now,
     );
     return { answered: true as const, answeredAt: now.toISOString(), score: input.score };

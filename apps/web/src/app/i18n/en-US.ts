@@ -3,6 +3,9 @@ import { enWork } from './en-US-work';
 import { enService } from './en-US-service';
 import { enData } from './en-US-data';
 import { enPerf } from './en-US-perf';
+import { enIntegrations } from './en-US-integrations';
+import { enExports } from './en-US-exports';
+import { enValue } from './en-US-value';
 import { enSurveys } from './en-US-surveys';
 import { enVisits } from './en-US-visits';
 
@@ -377,6 +380,9 @@ export const enUS: Messages = {
   ...enService,
   ...enData,
   ...enPerf,
+  ...enIntegrations,
+  ...enExports,
+  ...enValue,
   ...enSurveys,
   ...enVisits,
 };

@@ -2,6 +2,9 @@ import { zhWork } from './zh-CN-work';
 import { zhService } from './zh-CN-service';
 import { zhData } from './zh-CN-data';
 import { zhPerf } from './zh-CN-perf';
+import { zhIntegrations } from './zh-CN-integrations';
+import { zhExports } from './zh-CN-exports';
+import { zhValue } from './zh-CN-value';
 import { zhSurveys } from './zh-CN-surveys';
 import { zhVisits } from './zh-CN-visits';
 
@@ -365,6 +368,9 @@ export const zhCN = {
   ...zhService,
   ...zhData,
   ...zhPerf,
+  ...zhIntegrations,
+  ...zhExports,
+  ...zhValue,
   ...zhSurveys,
   ...zhVisits,
 };

@@ -28,6 +28,7 @@ import { ProtectButton } from './protect-button';
 import { ReleaseModal } from './release-modal';
 import { TimelineTab } from './timeline-tab';
 import { ValueTab } from './value-tab';
+import { NewComplaintButton } from '../complaints/new-complaint-button';
 
 const TABS = ['profile', 'contacts', 'timeline', 'orders', 'history', 'value', 'assignments'] as const;
 
@@ -108,6 +109,7 @@ export const CustomerDetailPage = () => {
           {t('release.action')}
         </Button>
       )}
+      <NewComplaintButton customer={c} />
       {p.mergeCustomers && (
         <Button icon={<MergeCellsOutlined />} onClick={() => setMerging(true)} data-testid="merge-customer">
           {t('merge.action')}

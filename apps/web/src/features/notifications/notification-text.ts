@@ -24,6 +24,47 @@ export const notificationText = (t: TFunction, fmt: Formatters, n: NotificationO
       return t('notifications.kinds.customer_reclaimed');
     case 'churn_alert':
       return t('notifications.kinds.churn_alert');
+    case 'complaint_assigned':
+      return t('notifications.kinds.complaint_assigned', {
+        by: str(d.by) || t('notifications.someone'),
+        customer: str(d.customerName),
+      });
+    case 'complaint_escalated':
+      return t('notifications.kinds.complaint_escalated', { customer: str(d.customerName) });
+    case 'complaint_sla_warning':
+    case 'complaint_sla_breach':
+      return t(`notifications.kinds.${n.kind}`, {
+        customer: str(d.customerName),
+        target:
+          d.target === 'first_response'
+            ? t('notifications.kinds.sla_first_response')
+            : t('notifications.kinds.sla_resolution'),
+        due: fmt.dateTime(str(d.dueAt) || null),
+      });
+    case 'task_escalated':
+      return t('notifications.kinds.task_escalated', { title: str(d.title) });
+    case 'task_reminder':
+      return t('notifications.kinds.task_reminder', {
+        title: str(d.title),
+        due: fmt.dateTime(str(d.dueAt) || null),
+      });
+    case 'survey_low_score':
+      return t('notifications.kinds.survey_low_score', {
+        customer: str(d.customerName),
+        score: String(d.score ?? ''),
+      });
+    case 'goal_off_track':
+      return t('notifications.kinds.goal_off_track', { subject: str(d.subjectName) });
+    case 'review_signed':
+      return t('notifications.kinds.review_signed', {
+        by: str(d.reviewerName) || t('notifications.someone'),
+      });
+    case 'review_acknowledged':
+      return t('notifications.kinds.review_acknowledged', {
+        by: str(d.managerName) || t('notifications.someone'),
+      });
+    case 'webhook_disabled':
+      return t('notifications.kinds.webhook_disabled', { url: str(d.url) });
     default:
       return t('notifications.kinds.other');
   }
@@ -33,5 +74,9 @@ export const notificationText = (t: TFunction, fmt: Formatters, n: NotificationO
 export const notificationLink = (n: NotificationOut): string | null => {
   if (n.entity === 'customer' && n.entityId) return `/customers/${n.entityId}`;
   if (n.entity === 'task') return '/tasks';
+  if (n.entity === 'complaint' && n.entityId) return `/complaints/${n.entityId}`;
+  if (n.entity === 'review' && n.entityId) return `/performance/reviews/${n.entityId}`;
+  if (n.entity === 'goal') return '/performance';
+  if (n.entity === 'webhook') return '/settings/webhooks';
   return null;
 };
