@@ -2,7 +2,18 @@ import { z } from 'zod';
 
 export const Id = z.uuid();
 export const IsoDateTime = z.string().describe('ISO 8601 date-time with offset');
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+/** A real calendar date, YYYY-MM-DD (2024-02-30 and 2024-13-01 are refused). */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+  .refine(
+    (s) => {
+      const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+      return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m);
+    },
+    { message: 'not a calendar date' },
+  );
 
 export const ErrorBody = z.object({
   error: z.object({

@@ -38,6 +38,26 @@ const writes: [string, string][] = [
   ['POST', '/api/v1/jobs/pool-reclaim/run'],
   ['POST', '/api/v1/custom-fields'],
   ['POST', '/api/v1/auth/login'],
+  ['POST', '/api/v1/complaints'],
+  ['POST', '/api/v1/complaints/00000000-0000-4000-8000-000000000000/transition'],
+  ['PUT', '/api/v1/settings/sla-policy'],
+  ['PUT', '/api/v1/settings/business-calendar'],
+  ['POST', '/api/v1/survey-templates'],
+  ['POST', '/api/v1/surveys/send'],
+  ['POST', '/api/v1/public/surveys/not-a-token'],
+  ['PUT', '/api/v1/settings/visit-plan'],
+  ['PUT', '/api/v1/settings/care'],
+  ['POST', '/api/v1/goals'],
+  ['POST', '/api/v1/reviews'],
+  ['POST', '/api/v1/scorecard-templates'],
+  ['POST', '/api/v1/commission-plans'],
+  ['POST', '/api/v1/training-records'],
+  ['POST', '/api/v1/exports'],
+  ['POST', '/api/v1/views'],
+  ['POST', '/api/v1/api-tokens'],
+  ['POST', '/api/v1/webhooks'],
+  ['POST', '/api/v1/churn-alerts/00000000-0000-4000-8000-000000000000/resolve'],
+  ['POST', '/api/v1/reevaluation/apply'],
 ];
 const OPTIONAL_BODY = new Set([
   '/api/v1/assignment-rules/dry-run',
@@ -55,6 +75,17 @@ const reads = [
   '/api/v1/notifications?cursor=zzz',
   '/api/v1/audit-log?limit=100000',
   '/api/v1/jobs/not-a-uuid',
+  // Impossible calendar dates and forged cursors (a cursor is opaque, but clients can send anything).
+  '/api/v1/analytics/complaints?from=2024-13-01&to=2024-12-31',
+  '/api/v1/analytics/surveys?from=2024-02-30&to=2024-03-31',
+  '/api/v1/analytics/visits?from=2024-00-10&to=2024-01-31',
+  '/api/v1/kpis?subject=organization&from=2024-02-30&to=2024-03-31',
+  ...['complaints', 'tasks', 'surveys/sends', 'goals', 'reviews', 'imports', 'churn-alerts'].flatMap(
+    (list) => [
+      `/api/v1/${list}?cursor=WyJ4IiwieSJd`,
+      `/api/v1/${list}?cursor=${Buffer.from(JSON.stringify(['not-a-date', '00000000-0000-4000-8000-000000000000'])).toString('base64url')}`,
+    ],
+  ),
 ];
 
 describe('bad input', () => {

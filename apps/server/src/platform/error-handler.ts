@@ -7,6 +7,18 @@ const toPath = (instancePath: string | undefined, missing?: unknown): string => 
   return typeof missing === 'string' && missing ? (base ? `${base}.${missing}` : missing) : base || '(root)';
 };
 
+/** invalid_text_representation, invalid_datetime_format, datetime_field_overflow, numeric_value_out_of_range. */
+const BAD_INPUT_SQLSTATES = new Set(['22P02', '22007', '22008', '22003']);
+const sqlState = (err: unknown): string => {
+  for (
+    let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0;
+    e && i < 3;
+    e = e.cause as typeof e, i++
+  )
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+  return '';
+};
+
 /** Maps every error to the `{error:{code,message,details}}` body of API.md; bad input never becomes a 5xx. */
 export function registerErrorHandler(app: FastifyInstance, opts: { spaFallback: boolean }) {
   app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
@@ -43,6 +55,12 @@ export function registerErrorHandler(app: FastifyInstance, opts: { spaFallback: 
         .status(500)
         .send({ error: { code: 'internal_error', message: 'Something went wrong on our side.' } });
     }
+    // A value PostgreSQL could not convert (a forged cursor's date, an out-of-range number) is the
+    // client's input, not our failure.
+    if (BAD_INPUT_SQLSTATES.has(sqlState(err)))
+      return reply.status(400).send({
+        error: { code: 'validation_failed', message: 'A value in the request is not valid for its field.' },
+      });
     const status = err.statusCode ?? 500;
     if (status === 429)
       return reply

@@ -1,5 +1,7 @@
 import { validationFailed } from './errors.js';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Keyset cursor: the sort value and id of the last row of a page, opaque to clients. */
 export type Cursor = { v: string | number | null; id: string };
 
@@ -10,9 +12,19 @@ export function decodeCursor(raw: string | undefined): Cursor | null {
   if (!raw) return null;
   try {
     const parsed: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === 'string') {
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === 2 &&
+      typeof parsed[1] === 'string' &&
+      UUID.test(parsed[1])
+    ) {
       const v = parsed[0] as unknown;
-      if (v === null || typeof v === 'string' || typeof v === 'number') return { v, id: parsed[1] };
+      if (
+        v === null ||
+        (typeof v === 'string' && v.length <= 300) ||
+        (typeof v === 'number' && Number.isFinite(v))
+      )
+        return { v, id: parsed[1] };
     }
   } catch {
     // fall through to the validation error
