@@ -308,6 +308,16 @@ describe('requests', () => {
         await upload(admin, '/api/v1/imports', { entity: 'customers' }, { name: 'a.pdf', content: 'x' })
       ).json().error.details[0].path,
     ).toBe('file');
+    // Files that cannot be parsed are bad input on `file`, not a server error.
+    for (const broken of [
+      { name: 'b.csv', content: '"name,phone\nA,1\n' },
+      { name: 'b.xlsx', content: 'this is not a workbook' },
+    ])
+      for (const url of ['/api/v1/imports', '/api/v1/imports/preview']) {
+        const res = await upload(admin, url, { entity: 'customers' }, broken);
+        expect(res.statusCode, `${url} ${broken.name}: ${res.body}`).toBe(400);
+        expect(res.json().error.details[0].path).toBe('file');
+      }
     expect((await upload(analyst, '/api/v1/imports', { entity: 'customers' }, csv)).statusCode).toBe(403);
     // Refused uploads leave no file behind.
     const dir = path.join(dataDir, 'imports', org.orgId);

@@ -13,7 +13,7 @@ import type { Actor } from '../../platform/actor.js';
 import type { Deps } from '../../platform/deps.js';
 import type { JobQueue } from '../../platform/jobs/queue.js';
 import { audit } from '../../platform/audit.js';
-import { conflict, validationFailed, type ErrorDetail } from '../../platform/errors.js';
+import { AppError, conflict, validationFailed, type ErrorDetail } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { decodeCursor, pageOf } from '../../platform/pagination.js';
 import { importNotFound, templateNotFound } from './errors.js';
@@ -71,9 +71,26 @@ function dedupeKeyFor(entity: ImportEntity, form: z.infer<typeof ImportFormField
   return chosen;
 }
 
+/** A file that cannot be parsed (an unclosed quote, an XLSX that is not a workbook) is bad input on `file`. */
+async function unreadable<T>(upload: Upload, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw validationFailed([
+      {
+        path: 'file',
+        message: `cannot be read as ${upload.format.toUpperCase()}: ${(err as Error).message}`,
+      },
+    ]);
+  }
+}
+
+const openReadable = (upload: Upload) => unreadable(upload, () => openTable(upload.path, upload.format));
+
 /** Headers of the file and the mapping to use, with every problem as a field error. */
 async function readShape(upload: Upload, entity: ImportEntity, given: Record<string, string> | undefined) {
-  const table = await openTable(upload.path, upload.format);
+  const table = await openReadable(upload);
   table.close();
   const mapping = Object.fromEntries(
     Object.entries(given ?? suggestMapping(entity, table.headers)).filter(([, f]) => f),
@@ -153,14 +170,14 @@ export async function previewImport(deps: Deps, actor: Actor, upload: Upload) {
     const form = parseForm(upload.fields);
     const entity = form.entity;
     const { mapping, problems } = await readShape(upload, entity, form.mapping);
-    const table = await openTable(upload.path, upload.format);
+    const table = await openReadable(upload);
     try {
       const timeZone = await repo.orgTimeZone(deps.db, actor.orgId);
       const columns = columnsOf(table.headers, mapping);
       const headerOf = Object.fromEntries(columns.map((c) => [c.field, c.header]));
       const rows = [];
       while (rows.length < PREVIEW_ROWS) {
-        const next = await table.rows.next();
+        const next = await unreadable(upload, () => table.rows.next());
         if (next.done) break;
         const { row, cells } = next.value;
         if (cells.every((c) => !c.trim())) continue;
