@@ -54,6 +54,17 @@ describe('token scopes', () => {
     expect(scopeAllows([], 'GET', '/api/v1/customers')).toBe(false);
   });
 
+  it("an export needs the exported list's capability, not the imports one", () => {
+    expect(scopeAllows(['imports:read'], 'GET', '/api/v1/exports/customers.csv')).toBe(false);
+    expect(scopeAllows(['customers:read'], 'GET', '/api/v1/exports/customers.xlsx?tier=A')).toBe(true);
+    expect(scopeAllows(['customers:read'], 'GET', '/api/v1/exports/tasks.csv')).toBe(false);
+    expect(scopeAllows(['tasks:read'], 'GET', '/api/v1/exports/tasks.csv')).toBe(true);
+    expect(scopeAllows(['assignment:read'], 'GET', '/api/v1/exports/pool.csv')).toBe(true);
+    // Async exports name their list in the body: only the global scopes reach them.
+    expect(scopeAllows(['customers:write'], 'POST', '/api/v1/exports')).toBe(false);
+    expect(scopeAllows(['write'], 'POST', '/api/v1/exports')).toBe(true);
+  });
+
   it('names the missing scope', () => {
     expect(missingScope('POST', '/api/v1/customers')).toBe('customers:write');
     expect(missingScope('GET', '/api/v1/tasks')).toBe('tasks:read');
