@@ -141,6 +141,22 @@ describe('setting goals', () => {
     );
     expect(actions.map((a) => a.action).sort()).toEqual(['goal.create', 'goal.delete', 'goal.update']);
   });
+
+  it('goals of someone who left can still be edited and removed, but no new ones set', async () => {
+    const g = await create('director', goalFor('m4', { kpi: 'order_count', target: 5 }));
+    await t.deps.db.execute(sql`update users set status = 'departed' where id = ${org.users.m4.id}`);
+    try {
+      expect((await cl.director!.patch(`/api/v1/goals/${g.id}`, { target: 4 })).statusCode).toBe(200);
+      const again = await cl.director!.post(
+        '/api/v1/goals',
+        goalFor('m4', { kpi: 'order_count', target: 5 }),
+      );
+      expect(again.statusCode).toBe(400);
+      expect((await cl.director!.delete(`/api/v1/goals/${g.id}`)).statusCode).toBe(204);
+    } finally {
+      await t.deps.db.execute(sql`update users set status = 'active' where id = ${org.users.m4.id}`);
+    }
+  });
 });
 
 describe('cascading a team goal', () => {

@@ -36,11 +36,22 @@ import { presentGoal } from './presenter.js';
 import * as repo from './repo.js';
 
 /** Whether the actor may set goals for this subject; a subject they cannot reach is "not found". */
-async function assertCanSetGoal(db: Db, actor: Actor, subjectType: string, subjectId: string) {
+async function assertCanSetGoal(
+  db: Db,
+  actor: Actor,
+  subjectType: string,
+  subjectId: string,
+  /** New goals need an active person; existing goals of someone who left can still be edited or removed. */
+  requireActive = true,
+) {
   if (!performancePolicy.setsGoals(actor)) throw cannotSetGoals();
   if (subjectType === 'manager') {
     const user = await repo.findUser(db, actor.orgId, subjectId);
-    if (!user || user.status !== 'active' || !performancePolicy.canSetGoalForManager(actor, user))
+    if (
+      !user ||
+      (requireActive && user.status !== 'active') ||
+      !performancePolicy.canSetGoalForManager(actor, user)
+    )
       throw badGoalSubject('no active person with this id in your teams');
   } else {
     const team = await repo.findTeam(db, actor.orgId, subjectId);
@@ -98,7 +109,7 @@ export async function createGoal(deps: Deps, actor: Actor, input: GoalCreate) {
 export async function updateGoal(deps: Deps, actor: Actor, id: string, patch: GoalUpdate) {
   return deps.db.transaction(async (tx) => {
     const before = await loadGoal(tx, actor, id, true);
-    await assertCanSetGoal(tx, actor, before.subjectType, before.subjectId);
+    await assertCanSetGoal(tx, actor, before.subjectType, before.subjectId, false);
     const set: Partial<typeof goals.$inferInsert> = {};
     if (patch.target !== undefined && patch.target !== Number(before.target)) set.target = patch.target;
     if (patch.periodStart !== undefined && patch.periodStart !== before.periodStart)
@@ -121,7 +132,7 @@ export async function updateGoal(deps: Deps, actor: Actor, id: string, patch: Go
 export async function deleteGoal(deps: Deps, actor: Actor, id: string) {
   await deps.db.transaction(async (tx) => {
     const before = await loadGoal(tx, actor, id, true);
-    await assertCanSetGoal(tx, actor, before.subjectType, before.subjectId);
+    await assertCanSetGoal(tx, actor, before.subjectType, before.subjectId, false);
     await goalRepo.deleteGoal(tx, actor.orgId, id);
     await audit(tx, actor, 'goal.delete', 'goal', id, {
       subjectType: before.subjectType,
