@@ -61,6 +61,11 @@ export function registerErrorHandler(app: FastifyInstance, opts: { spaFallback: 
       return reply.status(400).send({
         error: { code: 'validation_failed', message: 'A value in the request is not valid for its field.' },
       });
+    // A unique index caught what a check-then-insert let through under concurrency.
+    if (sqlState(err) === '23505')
+      return reply.status(409).send({
+        error: { code: 'conflict', message: 'This was created at the same moment by another request.' },
+      });
     const status = err.statusCode ?? 500;
     if (status === 429)
       return reply

@@ -1,5 +1,15 @@
 import { ts } from './columns.js';
-import { date, index, jsonb, numeric, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import {
+  date,
+  index,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { organizations } from './platform.js';
 
 /** A SMART target for a manager or a team, on one KPI, over one period (dates inclusive, org time zone). */
@@ -50,6 +60,13 @@ export const qualitativeRatings = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
     index('ratings_manager_idx').on(t.orgId, t.managerId, t.periodStart),
+    uniqueIndex('ratings_period_dimension_key').on(
+      t.orgId,
+      t.managerId,
+      t.periodStart,
+      t.periodEnd,
+      t.dimension,
+    ),
   ],
 );
 
@@ -111,6 +128,7 @@ export const reviews = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
     index('reviews_manager_idx').on(t.orgId, t.managerId, t.periodStart),
+    uniqueIndex('reviews_period_key').on(t.orgId, t.managerId, t.periodKind, t.periodStart),
   ],
 );
 
@@ -129,7 +147,10 @@ export const commissionPlans = pgTable(
     createdBy: uuid('created_by'),
     createdAt: ts('created_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.id] })],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('commission_plans_effective_key').on(t.orgId, t.effectiveFrom),
+  ],
 );
 
 /** A closed payout period: its lines are frozen. */

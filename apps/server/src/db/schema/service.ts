@@ -138,7 +138,12 @@ export const surveyTemplates = pgTable(
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.id] })],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('survey_templates_active_trigger_key')
+      .on(t.orgId, t.trigger)
+      .where(sql`${t.active} and ${t.trigger} is not null`),
+  ],
 );
 
 /** One survey sent to one customer: a unique link, answered once, expiring. */

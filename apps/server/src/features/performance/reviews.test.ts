@@ -69,6 +69,18 @@ describe('a review from draft to acknowledged', () => {
     expect((await cl.leadB!.post('/api/v1/reviews', april())).statusCode).toBe(404);
   });
 
+  it('starts exactly one review when the same period is asked for at the same moment', async () => {
+    const body = { managerId: org.users.m2.id, periodKind: 'month', periodStart: '2026-03-01' };
+    const all = await Promise.all([1, 2, 3, 4].map(() => cl.leadA!.post('/api/v1/reviews', body)));
+    const codes = all.map((r) => r.statusCode).sort();
+    expect(codes, all.map((r) => r.body).join('\n')).toEqual([201, 409, 409, 409]);
+    expect(
+      await count(
+        sql`select count(*)::int as n from reviews where manager_id = ${org.users.m2.id} and period_start = '2026-03-01'`,
+      ),
+    ).toBe(1);
+  });
+
   it('the draft is the reviewer’s: the manager does not see it yet', async () => {
     expect((await cl.m1!.get(`/api/v1/reviews/${reviewId}`)).statusCode).toBe(404);
     expect((await cl.m1!.get('/api/v1/reviews')).json().data).toEqual([]);

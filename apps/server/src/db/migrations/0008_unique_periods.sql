@@ -1,0 +1,4 @@
+CREATE UNIQUE INDEX "survey_templates_active_trigger_key" ON "survey_templates" USING btree ("org_id","trigger") WHERE "survey_templates"."active" and "survey_templates"."trigger" is not null;--> statement-breakpoint
+CREATE UNIQUE INDEX "commission_plans_effective_key" ON "commission_plans" USING btree ("org_id","effective_from");--> statement-breakpoint
+CREATE UNIQUE INDEX "ratings_period_dimension_key" ON "qualitative_ratings" USING btree ("org_id","manager_id","period_start","period_end","dimension");--> statement-breakpoint
+CREATE UNIQUE INDEX "reviews_period_key" ON "reviews" USING btree ("org_id","manager_id","period_kind","period_start");
