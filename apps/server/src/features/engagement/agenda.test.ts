@@ -81,8 +81,8 @@ describe('the agenda', () => {
     expect(titles(m1.today)).toContain('lateToday');
     const m3 = (await cl.leadA!.get(`/api/v1/agenda?assigneeId=${org.users.m3.id}`)).json();
     expect(titles(m3.today)).toEqual(['othersToday']);
-    expect((await cl.leadA!.get(`/api/v1/agenda?assigneeId=${org.users.m4.id}`)).statusCode).toBe(403);
-    expect((await cl.m2!.get(`/api/v1/agenda?assigneeId=${org.users.m1.id}`)).statusCode).toBe(403);
+    expect((await cl.leadA!.get(`/api/v1/agenda?assigneeId=${org.users.m4.id}`)).statusCode).toBe(404);
+    expect((await cl.m2!.get(`/api/v1/agenda?assigneeId=${org.users.m1.id}`)).statusCode).toBe(404);
     expect((await cl.director!.get(`/api/v1/agenda?assigneeId=${org.users.m1.id}`)).statusCode).toBe(200);
     expect((await cl.analyst!.get(`/api/v1/agenda?assigneeId=${org.users.m1.id}`)).statusCode).toBe(200);
     expect((await cl.director!.get(`/api/v1/agenda?assigneeId=${newId()}`)).statusCode).toBe(404);

@@ -4,7 +4,7 @@ import { agendaWindow } from '@steward/core';
 import { tasks } from '../../db/schema/index.js';
 import type { Actor } from '../../platform/actor.js';
 import type { Deps } from '../../platform/deps.js';
-import { forbidden, notFound } from '../../platform/errors.js';
+import { notFound } from '../../platform/errors.js';
 import { orgLocale } from '../visits/settings-repo.js';
 import { taskPolicy, taskScope } from './policy.js';
 import { presentTask } from './presenter.js';
@@ -26,7 +26,8 @@ export async function getAgenda(deps: Deps, actor: Actor, q: AgendaQuery): Promi
     const reader = taskPolicy.supervises(actor) || actor.role === 'analyst';
     const inTeams =
       actor.role === 'team_lead' ? user.teamId !== null && actor.scopeTeamIds.includes(user.teamId) : reader;
-    if (!inTeams) throw forbidden('You may only see the agenda of people in your teams.');
+    // Someone outside the caller's teams is "not found", as an unknown id: existence is not revealed.
+    if (!inTeams) throw notFound('User');
   }
   const now = deps.now();
   const { timeZone } = await orgLocale(deps.db, actor.orgId);

@@ -84,12 +84,16 @@ describe('GET /value/at-risk', () => {
 
   it("keeps a manager to their own book; a lead reaches their teams' members", async () => {
     const other = await as.m1!.get(`/api/v1/value/at-risk?managerId=${seed.org.users.m2.id}`);
-    expect(other.statusCode).toBe(403);
+    expect(other.statusCode).toBe(404);
+    const unknownId = await as.m1!.get(
+      `/api/v1/value/at-risk?managerId=00000000-0000-4000-8000-000000000000`,
+    );
+    expect(other.json()).toEqual(unknownId.json());
     const ofM1 = await as.leadA!.get(`/api/v1/value/at-risk?managerId=${seed.org.users.m1.id}`);
     expect(ofM1.statusCode).toBe(200);
     expect(ofM1.json().total).toBe(3);
     expect((await as.leadA!.get(`/api/v1/value/at-risk?managerId=${seed.org.users.m4.id}`)).statusCode).toBe(
-      403,
+      404,
     );
     const m4 = (await as.leadB!.get(`/api/v1/value/at-risk?managerId=${seed.org.users.m4.id}`)).json();
     expect(m4.data.map((i: Item) => i.customerId)).toEqual([seed.c.c5]);

@@ -1,5 +1,6 @@
 import type { Actor } from '../../platform/actor.js';
 import { forbidden } from '../../platform/errors.js';
+import { managerNotFound } from './errors.js';
 
 const TIER_OVERRIDERS = new Set(['admin', 'director', 'team_lead']);
 /** The owner (a manager sees only their book), their lead, a director or an admin. */
@@ -30,7 +31,8 @@ export const valuePolicy = {
   assertCanReadBook(actor: Actor, manager: { id: string; teamId: string | null }) {
     if (manager.id === actor.userId || ORG_READERS.has(actor.role)) return;
     if (actor.role === 'team_lead' && manager.teamId && actor.scopeTeamIds.includes(manager.teamId)) return;
-    throw forbidden('You may only see your own book, or the books of people in your teams.');
+    // Another manager's book outside the caller's teams is "not found", as an unknown id.
+    throw managerNotFound();
   },
   assertCanReevaluate(actor: Actor) {
     if (!REEVALUATORS.has(actor.role))
