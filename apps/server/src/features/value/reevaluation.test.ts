@@ -47,6 +47,8 @@ describe('low-value re-evaluation', () => {
     expect((await as.m1!.post('/api/v1/reevaluation/apply', body)).statusCode).toBe(403);
     const notMine = await as.leadA!.get(`/api/v1/reevaluation?teamId=${seed.org.team.b}`);
     expect(notMine.statusCode).toBe(400);
+    const unknown = await as.leadA!.get('/api/v1/reevaluation?teamId=00000000-0000-4000-8000-000000000000');
+    expect(notMine.json()).toEqual(unknown.json());
   });
 
   it('proposes high-potential C/D customers to the best-fitting manager, the rest to the pool', async () => {

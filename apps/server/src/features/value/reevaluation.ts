@@ -39,7 +39,8 @@ async function teamScope(db: Db, actor: Actor, teamId: string | undefined): Prom
   const subtree = teamId ? await teamAndSubteams(db, actor.orgId, teamId) : null;
   if (actor.permissions.reach !== 'team') return subtree;
   if (teamId && !actor.scopeTeamIds.includes(teamId))
-    throw validationFailed([{ path: 'teamId', message: 'not one of your teams' }]);
+    // Another lead's team answers as an unknown team does: its existence is not revealed.
+    throw validationFailed([{ path: 'teamId', message: 'no such team' }]);
   return subtree ?? actor.scopeTeamIds;
 }
 
