@@ -208,10 +208,12 @@ export async function runValueRefresh(ctx: JobContext) {
   const opts = parseValueRefreshOptions(ctx.options) as unknown as ValueRefreshOptions;
   const asOf = ctx.asOf;
   const [org] = await db
-    .select({ tz: organizations.timeZone })
+    .select({ tz: organizations.timeZone, language: organizations.language })
     .from(organizations)
     .where(eq(organizations.id, ctx.orgId));
   const tz = org?.tz ?? 'Asia/Shanghai';
+  // Retention tasks are read by people: titled in the organization's language, as visit tasks are.
+  const english = (org?.language ?? 'zh-CN').startsWith('en');
   const [{ asOfDate, total } = { asOfDate: '', total: 0 }] = await queryRows<{
     asOfDate: string;
     total: number;
@@ -557,8 +559,8 @@ export async function runValueRefresh(ctx: JobContext) {
           orgId: ctx.orgId,
           id: p.taskId!,
           type: 'retention',
-          title: `Retain ${p.c.name}`,
-          description: `Churn alert: ${p.reasons.map((r) => String(r.code)).join(', ')}`,
+          title: english ? `Retain ${p.c.name}` : `挽留客户：${p.c.name}`,
+          description: `${english ? 'Churn alert' : '流失预警'}: ${p.reasons.map((r) => String(r.code)).join(', ')}`,
           customerId: p.c.id,
           assigneeId: p.c.owner_id!,
           createdBy: null,

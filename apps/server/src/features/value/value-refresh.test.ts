@@ -177,6 +177,8 @@ describe('value-refresh on the CDNOW sample', () => {
     const tasks = (await m1.get('/api/v1/tasks?type=retention&limit=500')).json().data;
     expect(tasks.length).toBe(owned.length);
     expect(tasks[0]).toMatchObject({ type: 'retention', assigneeId: org.users.m1.id, status: 'open' });
+    // The organization works in Chinese: the task reads in Chinese.
+    expect(tasks[0].title).toMatch(/^挽留客户：CDNOW /);
     const notes = await queryRows<{ n: number }>(
       t.deps.db,
       sql`select count(*)::int as n from notifications where org_id = ${org.orgId} and kind = 'churn_alert' and user_id = ${org.users.m1.id}`,
