@@ -111,13 +111,14 @@ async function enqueueExport(deps: Deps, queue: JobQueue, actor: Actor, req: Req
     lang,
     asOf: deps.now().toISOString(),
   };
-  const jobId = await queue.enqueue(actor.orgId, actor.userId, 'export', options);
-  await audit(deps.db, actor, 'export.create', 'export', jobId, {
-    list: req.list,
-    format: req.format,
-    filters: req.filters,
-    language: lang,
-  });
+  const jobId = await queue.enqueue(actor.orgId, actor.userId, 'export', options, (tx, id) =>
+    audit(tx, actor, 'export.create', 'export', id, {
+      list: req.list,
+      format: req.format,
+      filters: req.filters,
+      language: lang,
+    }),
+  );
   return { exportId: jobId, jobId };
 }
 

@@ -144,8 +144,9 @@ export async function createImport(deps: Deps, queue: JobQueue, actor: Actor, up
       return created;
     });
     try {
-      const jobId = await queue.enqueue(actor.orgId, actor.userId, 'import', { importId: row.id });
-      await repo.updateImport(deps.db, actor.orgId, row.id, { jobId });
+      const jobId = await queue.enqueue(actor.orgId, actor.userId, 'import', { importId: row.id }, (tx, id) =>
+        repo.updateImport(tx, actor.orgId, row.id, { jobId: id }),
+      );
       return { importId: row.id, jobId };
     } catch (err) {
       await repo.updateImport(deps.db, actor.orgId, row.id, {

@@ -1,6 +1,6 @@
 import { PgBoss, fromPglite } from 'pg-boss';
 import { and, eq } from 'drizzle-orm';
-import type { Database } from '../../db/client.js';
+import type { Database, Db } from '../../db/client.js';
 import { jobs, organizations } from '../../db/schema/index.js';
 import type { Deps } from '../deps.js';
 import { newId } from '../ids.js';
@@ -48,26 +48,33 @@ export class JobQueue {
     this.boss = null;
   }
 
-  /** Records the job and queues it; answers its id at once. */
+  /**
+   * Records the job and queues it; answers its id at once. `alongside` runs in the transaction that
+   * records the job (the caller's audit row, a link to the job), so both exist or neither does.
+   */
   async enqueue(
     orgId: string,
     actorId: string | null,
     name: string,
     options: Record<string, unknown>,
+    alongside?: (tx: Db, jobId: string) => Promise<void>,
   ): Promise<string> {
+    const boss = this.boss;
+    if (!boss) throw new AppError(503, 'jobs_unavailable', 'Background jobs are not running on this server.');
     const jobId = newId();
-    await this.deps.db.insert(jobs).values({
-      orgId,
-      id: jobId,
-      name,
-      status: 'queued',
-      options,
-      createdBy: actorId,
-      createdAt: this.deps.now(),
+    await this.deps.db.transaction(async (tx) => {
+      await tx.insert(jobs).values({
+        orgId,
+        id: jobId,
+        name,
+        status: 'queued',
+        options,
+        createdBy: actorId,
+        createdAt: this.deps.now(),
+      });
+      if (alongside) await alongside(tx, jobId);
     });
-    if (!this.boss)
-      throw new AppError(503, 'jobs_unavailable', 'Background jobs are not running on this server.');
-    await this.boss.send(name, { orgId, jobId } satisfies Payload);
+    await boss.send(name, { orgId, jobId } satisfies Payload);
     return jobId;
   }
 
