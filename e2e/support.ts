@@ -23,6 +23,9 @@ async function freePort(): Promise<number> {
 export type RunningServer = { url: string; stop: () => Promise<void> };
 
 /** Starts the real server (as `npm start` does, minus the build) on a fresh PGlite data directory with demo data. */
+/** Waits of the browser tests: twice Playwright's default. */
+const PAGE_TIMEOUT_MS = 60_000;
+
 export async function startServer(): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'steward-e2e-'));
   const port = await freePort();
@@ -128,6 +131,10 @@ export function useServerAndBrowser(hooks: {
     url: () => server!.url,
     newPage: async (language = 'en-US') => {
       const context = await browser!.newContext({ locale: language, viewport: { width: 1366, height: 900 } });
+      // CI machines are shared and slow at times: a wait that takes 30 s once in a while is the
+      // machine, not the product (a wrong page still fails, just later).
+      context.setDefaultTimeout(PAGE_TIMEOUT_MS);
+      context.setDefaultNavigationTimeout(PAGE_TIMEOUT_MS);
       return context.newPage();
     },
     apiGet: async <T>(email: string, path: string) => {
