@@ -8,7 +8,8 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
+import { createResponseSerializerCompiler } from './platform/response-serializer.js';
 import type { Deps } from './platform/deps.js';
 import { registerErrorHandler } from './platform/error-handler.js';
 import { authPlugin } from './platform/auth-plugin.js';
@@ -50,7 +51,7 @@ export async function buildApp(
     ajv: undefined,
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(createResponseSerializerCompiler({ verify: deps.config.verifyResponses }));
   const webDist = deps.config.webDist ?? defaultWebDist;
   const serveWeb = existsSync(path.join(webDist, 'index.html'));
   registerErrorHandler(app, { spaFallback: serveWeb });

@@ -19,6 +19,8 @@ export type Config = {
   bodyLimitBytes: number;
   webDist: string | undefined;
   logLevel: string;
+  /** Check every response against its Zod contract before sending it (tests and development). */
+  verifyResponses: boolean;
 };
 
 const bool = (v: string | undefined, dflt: boolean): boolean =>
@@ -47,5 +49,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: int(env.BODY_LIMIT_BYTES, 1024 * 1024),
     webDist: env.WEB_DIST,
     logLevel: env.LOG_LEVEL ?? 'info',
+    verifyResponses: bool(env.VERIFY_RESPONSES, env.NODE_ENV === 'test' || env.NODE_ENV === 'development'),
   };
 }
