@@ -1,4 +1,4 @@
-import type { CustomerOut, TaskOut } from '@steward/contracts';
+import type { ComplaintOut, CustomerOut, OrderOut, TaskOut } from '@steward/contracts';
 
 export type ExportLanguage = 'zh-CN' | 'en-US';
 export type Cell = string | number | null;
@@ -110,5 +110,71 @@ export const taskColumns: Column<TaskOut>[] = [
   col('createdBy', '创建人', 'Created By', (r) => r.createdByName),
   col('createdAt', '创建时间', 'Created At', (r, c) => localDateTime(r.createdAt, c.timeZone)),
   col('description', '描述', 'Description', (r) => r.description),
+  col('id', 'Steward 编号', 'Steward ID', (r) => r.id),
+];
+
+const complaintStatus = word({
+  open: '待受理',
+  acknowledged: '已受理',
+  in_progress: '处理中',
+  waiting_customer: '等待客户',
+  resolved: '已解决',
+  closed: '已关闭',
+});
+const complaintSeverity = word({ low: '低', medium: '中', high: '高', critical: '紧急' });
+const complaintCategory = word({
+  quality: '产品质量',
+  delivery: '物流配送',
+  service: '服务态度',
+  billing: '账单费用',
+  after_sales: '售后',
+  other: '其他',
+});
+const complaintChannel = word({ phone: '电话', email: '邮件', wechat: '微信', visit: '上门', web: '网站' });
+const slaState = word({
+  normal: '正常',
+  warning: '即将超时',
+  breached: '已超时',
+  paused: '已暂停',
+  met: '已达成',
+  missed: '未达成',
+});
+
+export const complaintColumns: Column<ComplaintOut>[] = [
+  col('customer', '客户', 'Customer', (r) => r.customerName),
+  col('category', '投诉类别', 'Category', (r, c) => complaintCategory(r.category, c)),
+  col('severity', '严重程度', 'Severity', (r, c) => complaintSeverity(r.severity, c)),
+  col('status', '状态', 'Status', (r, c) => complaintStatus(r.status, c)),
+  col('channel', '渠道', 'Channel', (r, c) => complaintChannel(r.channel, c)),
+  col('description', '投诉内容', 'Description', (r) => r.description),
+  col('assignee', '处理人', 'Assignee', (r) => r.assigneeName),
+  col('owner', '客户经理', 'Account Manager', (r) => r.ownerName),
+  col('slaState', 'SLA 状态', 'SLA State', (r, c) => slaState(r.sla.state, c)),
+  col('dueAt', '当前时限', 'Due At', (r, c) => localDateTime(r.sla.dueAt, c.timeZone)),
+  col('firstRespondedAt', '首次响应时间', 'First Responded At', (r, c) =>
+    localDateTime(r.firstRespondedAt, c.timeZone),
+  ),
+  col('resolvedAt', '解决时间', 'Resolved At', (r, c) => localDateTime(r.resolvedAt, c.timeZone)),
+  col('resolution', '解决方案', 'Resolution', (r) => r.resolution),
+  col('rootCause', '根本原因', 'Root Cause', (r) => r.rootCause),
+  col('reopenCount', '重开次数', 'Reopened', (r) => r.reopenCount),
+  col('createdAt', '创建时间', 'Created At', (r, c) => localDateTime(r.createdAt, c.timeZone)),
+  col('id', 'Steward 编号', 'Steward ID', (r) => r.id),
+];
+
+/** An order with the name of its customer (looked up per page for the export). */
+export type OrderExportRow = OrderOut & { customerName: string | null };
+
+export const orderColumns: Column<OrderExportRow>[] = [
+  col('orderedAt', '下单时间', 'Ordered At', (r, c) => localDateTime(r.orderedAt, c.timeZone)),
+  col('customer', '客户', 'Customer', (r) => r.customerName),
+  col('externalId', '订单编号', 'Order Number', (r) => r.externalId),
+  col('amount', '金额', 'Amount', (r) => r.amount),
+  col('currency', '币种', 'Currency', (r) => r.currency),
+  col('channel', '渠道', 'Channel', (r) => r.channel),
+  col('lines', '明细', 'Lines', (r) =>
+    r.lines.length ? r.lines.map((l) => `${l.product} × ${l.quantity} @ ${l.unitPrice}`).join('; ') : null,
+  ),
+  col('customerId', '客户 Steward 编号', 'Customer Steward ID', (r) => r.customerId),
   col('id', 'Steward 编号', 'Steward ID', (r) => r.id),
 ];

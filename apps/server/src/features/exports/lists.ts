@@ -1,11 +1,28 @@
-import { CustomerListQuery, TaskListQuery, type CustomerOut, type TaskOut } from '@steward/contracts';
+import {
+  ComplaintListQuery,
+  CustomerListQuery,
+  OrderListQuery,
+  TaskListQuery,
+  type ComplaintOut,
+  type CustomerOut,
+  type TaskOut,
+} from '@steward/contracts';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/actor.js';
 import type { Deps } from '../../platform/deps.js';
 import { validationFailed } from '../../platform/errors.js';
 import * as customers from '../customers/service.js';
 import * as tasks from '../engagement/service.js';
-import { customerColumns, taskColumns, type Column } from './columns.js';
+import * as complaints from '../complaints/service.js';
+import * as orders from '../value/orders.js';
+import {
+  complaintColumns,
+  customerColumns,
+  orderColumns,
+  taskColumns,
+  type Column,
+  type OrderExportRow,
+} from './columns.js';
 import * as repo from './repo.js';
 
 /** Rows fetched per page while an export walks a list (keyset paging, written as it goes). */
@@ -27,6 +44,8 @@ export type ExportList<R = unknown, Q = unknown> = {
 
 type CustomerQuery = z.infer<typeof CustomerListQuery>;
 type TaskQuery = z.infer<typeof TaskListQuery>;
+type ComplaintQuery = z.infer<typeof ComplaintListQuery>;
+type OrderQuery = z.infer<typeof OrderListQuery>;
 
 const customerList: ExportList<CustomerOut, CustomerQuery> = {
   name: 'customers',
@@ -54,10 +73,35 @@ const taskList: ExportList<TaskOut, TaskQuery> = {
   columns: taskColumns,
 };
 
+const complaintList: ExportList<ComplaintOut, ComplaintQuery> = {
+  name: 'complaints',
+  query: ComplaintListQuery,
+  count: (deps, actor, q) => repo.countComplaints(deps.db, actor, q, deps.now()),
+  page: (deps, actor, q, cursor) =>
+    complaints.listComplaints(deps, actor, { ...q, limit: EXPORT_PAGE_ROWS, cursor }),
+  columns: complaintColumns,
+};
+
+const orderList: ExportList<OrderExportRow, OrderQuery> = {
+  name: 'orders',
+  query: OrderListQuery,
+  count: (deps, actor, q) => repo.countOrders(deps.db, actor, q),
+  page: async (deps, actor, q, cursor) => {
+    const page = await orders.listOrders(deps, actor, { ...q, limit: EXPORT_PAGE_ROWS, cursor });
+    const names = await repo.customerNames(deps.db, actor.orgId, [
+      ...new Set(page.data.map((o) => o.customerId)),
+    ]);
+    return { ...page, data: page.data.map((o) => ({ ...o, customerName: names.get(o.customerId) ?? null })) };
+  },
+  columns: orderColumns,
+};
+
 export const EXPORT_LISTS_BY_NAME: Record<string, ExportList> = {
   customers: customerList as ExportList,
   pool: poolList as ExportList,
   tasks: taskList as ExportList,
+  complaints: complaintList as ExportList,
+  orders: orderList as ExportList,
 };
 
 /** Filters as the list's query string carries them, checked against the list's own query schema. */

@@ -1,9 +1,16 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
-import type { CustomerListQuery, TaskListQuery } from '@steward/contracts';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import type {
+  ComplaintListQuery,
+  CustomerListQuery,
+  OrderListQuery,
+  TaskListQuery,
+} from '@steward/contracts';
 import type { Db } from '../../db/client.js';
-import { jobs, organizations, tasks, users } from '../../db/schema/index.js';
+import { complaints, customers, jobs, orders, organizations, tasks, users } from '../../db/schema/index.js';
 import type { Actor } from '../../platform/actor.js';
-import { poolScope } from '../../platform/scope.js';
+import { customerScope, poolScope } from '../../platform/scope.js';
+import * as complaintRepo from '../complaints/repo.js';
+import { complaintScope } from '../complaints/policy.js';
 import * as customerRepo from '../customers/repo.js';
 import * as taskRepo from '../engagement/repo.js';
 import { taskScope } from '../engagement/policy.js';
@@ -27,6 +34,45 @@ export async function countTasks(db: Db, actor: Actor, q: TaskListQuery, now: Da
     )
     .where(and(taskScope(actor), ...taskRepo.filterConditions(q, now)));
   return row?.n ?? 0;
+}
+
+/** Complaints in the actor's scope matching the filters (the complaint list's own joins and conditions). */
+export async function countComplaints(db: Db, actor: Actor, q: ComplaintListQuery, now: Date) {
+  const { assignee } = complaintRepo;
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(complaints)
+    .leftJoin(customers, and(eq(customers.orgId, complaints.orgId), eq(customers.id, complaints.customerId)))
+    .leftJoin(assignee, and(eq(assignee.orgId, complaints.orgId), eq(assignee.id, complaints.assigneeId)))
+    .where(and(complaintScope(actor), ...complaintRepo.filterConditions(q, now)));
+  return row?.n ?? 0;
+}
+
+/** Orders of the customers the actor may see, within the list's filters. */
+export async function countOrders(db: Db, actor: Actor, q: OrderListQuery) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(orders)
+    .innerJoin(customers, and(eq(customers.orgId, orders.orgId), eq(customers.id, orders.customerId)))
+    .where(
+      and(
+        customerScope(actor),
+        q.customerId ? eq(orders.customerId, q.customerId) : undefined,
+        q.from ? sql`${orders.orderedAt} >= ${new Date(q.from).toISOString()}::timestamptz` : undefined,
+        q.to ? sql`${orders.orderedAt} <= ${new Date(q.to).toISOString()}::timestamptz` : undefined,
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+/** Names of customers by id (for rows that carry only the id). */
+export async function customerNames(db: Db, orgId: string, ids: string[]) {
+  if (!ids.length) return new Map<string, string>();
+  const rows = await db
+    .select({ id: customers.id, name: customers.name })
+    .from(customers)
+    .where(and(eq(customers.orgId, orgId), inArray(customers.id, ids)));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 export async function orgLocale(db: Db, orgId: string) {

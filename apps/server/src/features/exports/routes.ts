@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
+  ComplaintListQuery,
   CustomerListQuery,
+  OrderListQuery,
   EXPORT_FORMATS,
   ExportAccepted,
   ExportCreate,
@@ -18,7 +20,13 @@ import * as service from './service.js';
 
 const tags = ['exports'];
 const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
-const QUERIES = { customers: CustomerListQuery, pool: CustomerListQuery, tasks: TaskListQuery } as const;
+const QUERIES = {
+  customers: CustomerListQuery,
+  pool: CustomerListQuery,
+  tasks: TaskListQuery,
+  complaints: ComplaintListQuery,
+  orders: OrderListQuery,
+} as const;
 const PRODUCES = {
   csv: 'text/csv',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

@@ -18,7 +18,13 @@ export const enExports: Strings<typeof zhExports> = {
     none: 'No background exports yet',
     rows_one: '{{formatted}} row',
     rows_other: '{{formatted}} rows',
-    lists: { customers: 'Customers', pool: 'Public pool', tasks: 'Tasks' },
+    lists: {
+      customers: 'Customers',
+      pool: 'Public pool',
+      tasks: 'Tasks',
+      complaints: 'Complaints',
+      orders: 'Orders',
+    },
     status: { queued: 'Queued', running: 'Running', succeeded: 'Done', failed: 'Failed' },
   },
   views: {

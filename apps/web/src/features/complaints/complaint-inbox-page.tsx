@@ -9,6 +9,7 @@ import { ErrorAlert, errorText } from '../../shared/errors';
 import { useFormat } from '../../shared/format';
 import { useSession } from '../../shared/session';
 import { flatten } from '../customers/api';
+import { ExportButton } from '../exports/export-button';
 import { COMPLAINT_WRITERS, SLA_SETTINGS_ROLES, useComplaints } from './api';
 import { ComplaintModal } from './complaint-modal';
 import { SeverityTag, SlaCountdown, StatusTag, useCode } from './labels';
@@ -82,6 +83,15 @@ export const ComplaintInboxPage = () => {
           <Typography.Text type="secondary">{t('complaints.subtitle')}</Typography.Text>
         </Flex>
         <Flex gap={8}>
+          <ExportButton
+            list="complaints"
+            filters={{
+              status: status.join(','),
+              severity: severity.join(','),
+              breached: breached ? 'true' : undefined,
+              q,
+            }}
+          />
           {SLA_SETTINGS_ROLES.includes(me.user.role) && (
             <Button icon={<SettingOutlined />} onClick={() => navigate('/settings/sla')}>
               {t('navService.sla')}

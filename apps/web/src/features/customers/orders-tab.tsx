@@ -4,6 +4,7 @@ import type { OrderOut } from '@steward/contracts';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../shared/errors';
 import { useFormat } from '../../shared/format';
+import { ExportButton } from '../exports/export-button';
 import { flatten, useOrders } from './api';
 
 export const OrdersTab = ({ customerId }: { customerId: string }) => {
@@ -58,6 +59,9 @@ export const OrdersTab = ({ customerId }: { customerId: string }) => {
 
   return (
     <Flex vertical gap={12}>
+      <Flex justify="flex-end">
+        <ExportButton list="orders" filters={{ customerId }} />
+      </Flex>
       {orders.error && <ErrorAlert error={orders.error} onRetry={() => void orders.refetch()} />}
       <Table<OrderOut>
         rowKey="id"
