@@ -47,7 +47,7 @@ export async function buildApp(
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: deps.config.bodyLimitBytes,
-    trustProxy: true,
+    trustProxy: deps.config.trustProxy,
     ajv: undefined,
   });
   app.setValidatorCompiler(validatorCompiler);

@@ -19,6 +19,12 @@ export type Config = {
   bodyLimitBytes: number;
   webDist: string | undefined;
   logLevel: string;
+  /**
+   * Which proxies' X-Forwarded-* headers to believe (client address, HTTPS): false (the default,
+   * no proxy: the headers are ignored, so nobody dodges the sign-in rate limit by inventing an
+   * address), true (any), a hop count, or addresses/CIDRs separated by commas.
+   */
+  trustProxy: boolean | number | string;
   /** Check every response against its Zod contract before sending it (tests and development). */
   verifyResponses: boolean;
 };
@@ -30,6 +36,14 @@ const int = (v: string | undefined, dflt: number): number => {
   const n = v === undefined || v === '' ? NaN : Number(v);
   return Number.isFinite(n) ? n : dflt;
 };
+
+function trustProxyOf(v: string | undefined): boolean | number | string {
+  const s = v?.trim() ?? '';
+  if (s === '' || ['false', '0', 'no', 'off'].includes(s.toLowerCase())) return false;
+  if (['true', 'yes', 'on'].includes(s.toLowerCase())) return true;
+  if (/^\d+$/.test(s)) return Number(s);
+  return s;
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
@@ -49,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: int(env.BODY_LIMIT_BYTES, 1024 * 1024),
     webDist: env.WEB_DIST,
     logLevel: env.LOG_LEVEL ?? 'info',
+    trustProxy: trustProxyOf(env.TRUST_PROXY),
     verifyResponses: bool(env.VERIFY_RESPONSES, env.NODE_ENV === 'test' || env.NODE_ENV === 'development'),
   };
 }

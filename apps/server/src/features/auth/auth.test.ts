@@ -100,14 +100,26 @@ describe('sign-up and sign-in', () => {
     expect(res.json().csrfToken).toMatch(/.{20,}/);
   });
 
-  it('marks the cookie Secure behind HTTPS', async () => {
-    const res = await t.app.inject({
+  it('marks the cookie Secure behind HTTPS (a trusted proxy)', async () => {
+    const proxied = await buildTestApp({ trustProxy: true });
+    const proxiedOrg = await createTestOrg(proxied.deps.db, 'Proxy Org');
+    const res = await proxied.app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
-      payload: { email: org.users.m2.email, password: TEST_PASSWORD },
+      payload: { email: proxiedOrg.users.m2.email, password: TEST_PASSWORD },
       headers: { 'x-forwarded-proto': 'https' },
     });
     expect(res.cookies.find((c) => c.name === 'steward_session')!.secure).toBe(true);
+    await proxied.close();
+    // Without a proxy to trust, a client's X-Forwarded-Proto means nothing.
+    const claimed = await post(
+      '/api/v1/auth/login',
+      { email: org.users.m2.email, password: TEST_PASSWORD },
+      {
+        'x-forwarded-proto': 'https',
+      },
+    );
+    expect(claimed.cookies.find((c) => c.name === 'steward_session')!.secure).toBeUndefined();
     const plain = await post('/api/v1/auth/login', { email: org.users.m2.email, password: TEST_PASSWORD });
     expect(plain.cookies.find((c) => c.name === 'steward_session')!.secure).toBeUndefined();
   });
@@ -157,6 +169,22 @@ describe('sign-up and sign-in', () => {
     }
     expect(codes.slice(0, 3)).toEqual([401, 401, 401]);
     expect(codes.slice(3)).toEqual([429, 429]);
+    await limited.close();
+  });
+
+  it('cannot be dodged by inventing a client address in X-Forwarded-For', async () => {
+    const limited = await buildTestApp({ loginRateLimitPerMinute: 2 });
+    const codes: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const res = await limited.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: 'a@b.example', password: 'x' },
+        headers: { 'x-forwarded-for': `203.0.113.${i + 1}` },
+      });
+      codes.push(res.statusCode);
+    }
+    expect(codes).toEqual([401, 401, 429, 429]);
     await limited.close();
   });
 
