@@ -38,6 +38,8 @@ export async function startServer(): Promise<RunningServer> {
       HOST: '127.0.0.1',
       DEMO_CUSTOMERS: '300',
       LOG_LEVEL: 'warn',
+      // The webhook receiver of the browser tests listens on 127.0.0.1.
+      WEBHOOK_ALLOW_PRIVATE: 'true',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -22,9 +22,11 @@ export type Config = {
   /**
    * Which proxies' X-Forwarded-* headers to believe (client address, HTTPS): false (the default,
    * no proxy: the headers are ignored, so nobody dodges the sign-in rate limit by inventing an
-   * address), true (any), a hop count, or addresses/CIDRs separated by commas.
+   * address), true (any), or the proxies' addresses/CIDRs separated by commas.
    */
-  trustProxy: boolean | number | string;
+  trustProxy: boolean | string;
+  /** Let webhooks go to private and local addresses (off: only public ones; see webhooks/destination.ts). */
+  webhookAllowPrivate: boolean;
   /** Check every response against its Zod contract before sending it (tests and development). */
   verifyResponses: boolean;
 };
@@ -37,11 +39,10 @@ const int = (v: string | undefined, dflt: number): number => {
   return Number.isFinite(n) ? n : dflt;
 };
 
-function trustProxyOf(v: string | undefined): boolean | number | string {
+function trustProxyOf(v: string | undefined): boolean | string {
   const s = v?.trim() ?? '';
   if (s === '' || ['false', '0', 'no', 'off'].includes(s.toLowerCase())) return false;
   if (['true', 'yes', 'on'].includes(s.toLowerCase())) return true;
-  if (/^\d+$/.test(s)) return Number(s);
   return s;
 }
 
@@ -64,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: env.WEB_DIST,
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: trustProxyOf(env.TRUST_PROXY),
+    webhookAllowPrivate: bool(env.WEBHOOK_ALLOW_PRIVATE, false),
     verifyResponses: bool(env.VERIFY_RESPONSES, env.NODE_ENV === 'test' || env.NODE_ENV === 'development'),
   };
 }

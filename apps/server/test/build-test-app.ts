@@ -24,7 +24,14 @@ export async function buildTestApp(
   const databaseUrl = process.env.TEST_DB === 'postgres' ? inject('databaseUrl') : undefined;
   const database = await openDatabase({ databaseUrl, dataDir: 'memory://' });
   let now: Date | null = null;
-  const config = { ...loadConfig({}), loginRateLimitPerMinute: 10_000, verifyResponses: true, ...overrides };
+  const config = {
+    ...loadConfig({}),
+    loginRateLimitPerMinute: 10_000,
+    verifyResponses: true,
+    // The tests' webhook receivers listen on 127.0.0.1.
+    webhookAllowPrivate: true,
+    ...overrides,
+  };
   const deps: Deps = { db: database.db, dbKind: database.kind, config, now: () => now ?? new Date() };
   const queue = opts.jobs ? new JobQueue(deps, database, jobDefinitions) : undefined;
   await queue?.start();

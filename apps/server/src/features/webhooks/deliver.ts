@@ -1,4 +1,7 @@
 import { createHmac } from 'node:crypto';
+import http from 'node:http';
+import https from 'node:https';
+import ipaddr from 'ipaddr.js';
 import {
   DEFAULT_DELIVERY_POLICY,
   isSuccessStatus,
@@ -13,6 +16,7 @@ import type { Db } from '../../db/client.js';
 import type { Deps } from '../../platform/deps.js';
 import * as notifications from '../notifications/service.js';
 import * as repo from './repo.js';
+import { isPublicAddress, publicOnlyLookup } from './destination.js';
 
 /** org_settings key of the delivery policy; a missing key means DEFAULT_DELIVERY_POLICY. */
 export const DELIVERY_POLICY_KEY = 'webhook_delivery';
@@ -44,16 +48,72 @@ export const deliveryBody = (d: repo.Claimed) =>
 
 type Outcome = { ok: boolean; statusCode: number | null; response: string | null; error: string | null };
 
+/**
+ * One HTTP POST with node:http(s): no redirects followed, the whole exchange bounded by
+ * `timeoutMs`, at most 64 KB of the answer read. Unless private destinations are allowed, the
+ * connection is refused when the host is or resolves to a non-public address (checked at connect
+ * time, see destination.ts).
+ */
+function send(
+  url: URL,
+  headers: Record<string, string>,
+  body: string,
+  timeoutMs: number,
+  allowPrivate: boolean,
+): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const host = url.hostname.replace(/^\[|\]$/g, '');
+    if (!allowPrivate && ipaddr.isValid(host) && !isPublicAddress(host))
+      return reject(new Error(`refused: ${host} is a private or local address`));
+    const client = url.protocol === 'https:' ? https : http;
+    const req = client.request(url, {
+      method: 'POST',
+      headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+      ...(allowPrivate ? {} : { lookup: publicOnlyLookup }),
+    });
+    const timer = setTimeout(
+      () =>
+        req.destroy(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { name: 'TimeoutError' })),
+      timeoutMs,
+    );
+    req.on('response', (res) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on('data', (c: Buffer) => {
+        if (size < 64_000) chunks.push(c);
+        size += c.length;
+      });
+      res.on('end', () => {
+        clearTimeout(timer);
+        resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') });
+      });
+      res.on('error', (e) => {
+        clearTimeout(timer);
+        reject(e);
+      });
+    });
+    req.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    req.end(body);
+  });
+}
+
 /** One POST; the signature's timestamp is wall-clock time, as the receiver checks it against its own. */
-async function post(url: string, secret: string, d: repo.Claimed, timeoutMs: number): Promise<Outcome> {
+async function post(
+  url: string,
+  secret: string,
+  d: repo.Claimed,
+  timeoutMs: number,
+  allowPrivate: boolean,
+): Promise<Outcome> {
   const body = deliveryBody(d);
   const t = Math.floor(Date.now() / 1000);
   try {
-    const res = await fetch(url, {
-      method: 'POST',
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
-      headers: {
+    const res = await send(
+      new URL(url),
+      {
         'content-type': 'application/json',
         'user-agent': 'Steward-Webhooks/1',
         'x-steward-event': d.event,
@@ -62,16 +122,22 @@ async function post(url: string, secret: string, d: repo.Claimed, timeoutMs: num
         'x-steward-signature': signatureHeader(t, hmacHex(secret, signedContent(t, body))),
       },
       body,
-    });
-    const text = truncateResponse(await res.text().catch(() => ''));
-    return { ok: isSuccessStatus(res.status), statusCode: res.status, response: text, error: null };
+      timeoutMs,
+      allowPrivate,
+    );
+    return {
+      ok: isSuccessStatus(res.status),
+      statusCode: res.status,
+      response: truncateResponse(res.text),
+      error: null,
+    };
   } catch (err) {
-    const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
-    const message = timedOut
-      ? `no answer within ${timeoutMs} ms`
-      : err instanceof Error
-        ? ((err.cause as Error | undefined)?.message ?? err.message)
-        : String(err);
+    const message =
+      err instanceof Error && err.name === 'TimeoutError'
+        ? `no answer within ${timeoutMs} ms`
+        : err instanceof Error
+          ? err.message
+          : String(err);
     return { ok: false, statusCode: null, response: null, error: truncateResponse(message, 500) };
   }
 }
@@ -107,7 +173,7 @@ async function attempt(deps: Deps, d: repo.Claimed, policy: DeliveryPolicy, at: 
   const outcome: Outcome =
     !hook || (!hook.active && d.event !== 'webhook.test')
       ? { ok: false, statusCode: null, response: null, error: 'The webhook is disabled or deleted.' }
-      : await post(hook.url, hook.secret, d, policy.timeoutMs);
+      : await post(hook.url, hook.secret, d, policy.timeoutMs, deps.config.webhookAllowPrivate);
   const done = !hook || !hook.active || outcome.ok;
   return deps.db.transaction(async (tx) => {
     const base = {

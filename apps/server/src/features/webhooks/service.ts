@@ -2,10 +2,12 @@ import type { WebhookCreate, WebhookUpdate } from '@steward/contracts';
 import type { Actor } from '../../platform/actor.js';
 import type { Deps } from '../../platform/deps.js';
 import { audit } from '../../platform/audit.js';
+import { validationFailed } from '../../platform/errors.js';
 import { newId, randomToken } from '../../platform/ids.js';
 import { decodeCursor, encodeCursor } from '../../platform/pagination.js';
 import { adminsOnly, deliveryNotFound, webhookNotFound } from './errors.js';
 import { nudgeDeliveries } from './emit.js';
+import { privateDestination } from './destination.js';
 import { presentDelivery, presentWebhook } from './presenter.js';
 import * as repo from './repo.js';
 
@@ -22,9 +24,17 @@ async function load(deps: Deps, actor: Actor, id: string) {
   return hook;
 }
 
+/** Refuses a destination on a private or local address unless the server allows them. */
+async function assertPublicDestination(deps: Deps, url: string) {
+  if (deps.config.webhookAllowPrivate) return;
+  const reason = await privateDestination(url);
+  if (reason) throw validationFailed([{ path: 'url', message: reason }]);
+}
+
 /** A subscription; its signing secret is in this answer (and after a rotation) only. */
 export async function createWebhook(deps: Deps, actor: Actor, input: WebhookCreate) {
   assertAdmin(actor);
+  await assertPublicDestination(deps, input.url);
   const now = deps.now();
   return deps.db.transaction(async (tx) => {
     const row = await repo.insertWebhook(tx, {
@@ -54,6 +64,7 @@ export async function getWebhook(deps: Deps, actor: Actor, id: string) {
 /** Changes the URL, events or state; enabling again clears the failure count and disabledAt. */
 export async function updateWebhook(deps: Deps, actor: Actor, id: string, patch: WebhookUpdate) {
   assertAdmin(actor);
+  if (patch.url !== undefined) await assertPublicDestination(deps, patch.url);
   return deps.db.transaction(async (tx) => {
     const before = await repo.findWebhook(tx, actor.orgId, id);
     if (!before) throw webhookNotFound();
