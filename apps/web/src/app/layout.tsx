@@ -53,6 +53,10 @@ export const AppLayout = () => {
       label: t('navService.group'),
       children: [
         { key: '/complaints', label: <span data-testid="nav-complaints">{t('navService.complaints')}</span> },
+        {
+          key: '/complaints/analytics',
+          label: <span data-testid="nav-complaint-analytics">{t('navService.analytics')}</span>,
+        },
         ...(SLA_SETTINGS_ROLES.includes(me.user.role)
           ? [{ key: '/settings/sla', label: t('navService.sla') }]
           : []),
@@ -170,6 +174,7 @@ export const AppLayout = () => {
     '/agenda',
     '/tasks',
     '/complaints',
+    '/complaints/analytics',
     '/settings/sla',
     '/performance',
     '/team/people',

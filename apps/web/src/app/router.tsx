@@ -18,6 +18,9 @@ import { ReviewListPage } from '../features/performance/review-list-page';
 import { ReviewEditorPage } from '../features/performance/review-editor-page';
 import { PayoutsPage } from '../features/performance/payouts-page';
 import { CareerPage } from '../features/performance/career-page';
+import { DashboardPage } from '../features/performance/dashboard-page';
+import { PerfSettingsPage } from '../features/performance/perf-settings-page';
+import { CONFIGURER_ROLES } from '../features/performance/review-api';
 import { ValueDashboardPage } from '../features/value/dashboard-page';
 import { AtRiskPage } from '../features/value/at-risk-page';
 import { ReevaluationPage } from '../features/value/reevaluation-page';
@@ -32,6 +35,7 @@ import { TeamsPage } from '../features/team/teams-page';
 import { ComplaintInboxPage } from '../features/complaints/complaint-inbox-page';
 import { ComplaintDetailPage } from '../features/complaints/complaint-detail-page';
 import { SlaSettingsPage } from '../features/complaints/sla-settings-page';
+import { ComplaintAnalyticsPage } from '../features/complaints/analytics-page';
 import { ApiTokensPage } from '../features/integrations/api-tokens-page';
 import { WebhooksPage } from '../features/integrations/webhooks-page';
 import { AppLayout } from './layout';
@@ -59,6 +63,7 @@ export const router = createBrowserRouter([
       { path: 'agenda', element: <AgendaPage /> },
       { path: 'settings/visits', element: <VisitSettingsPage /> },
       { path: 'complaints', element: <ComplaintInboxPage /> },
+      { path: 'complaints/analytics', element: <ComplaintAnalyticsPage /> },
       { path: 'complaints/:id', element: <ComplaintDetailPage /> },
       { path: 'settings/sla', element: <SlaSettingsPage /> },
       {
@@ -72,11 +77,20 @@ export const router = createBrowserRouter([
       { path: 'surveys', element: <SurveysPage /> },
       { path: 'surveys/templates', element: <SurveyTemplatesPage /> },
       { path: 'performance', element: <PerformancePage /> },
+      { path: 'performance/dashboard', element: <DashboardPage /> },
       { path: 'performance/scorecards', element: <ScorecardPage /> },
       { path: 'performance/reviews', element: <ReviewListPage /> },
       { path: 'performance/reviews/:id', element: <ReviewEditorPage /> },
       { path: 'performance/payouts', element: <PayoutsPage /> },
       { path: 'performance/career', element: <CareerPage /> },
+      {
+        path: 'performance/settings',
+        element: (
+          <RequireRole roles={CONFIGURER_ROLES}>
+            <PerfSettingsPage />
+          </RequireRole>
+        ),
+      },
       {
         path: 'team/people',
         element: (

@@ -4,7 +4,33 @@ type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]>
 
 /** English for the service pages; keys identical to zh-CN-service. */
 export const enService: Strings<typeof zhService> = {
-  navService: { group: 'Service', complaints: 'Complaints', sla: 'SLA settings' },
+  navService: {
+    group: 'Service',
+    complaints: 'Complaints',
+    sla: 'SLA settings',
+    analytics: 'Complaint analytics',
+  },
+  complaintAnalytics: {
+    title: 'Complaint analytics',
+    subtitle:
+      'Complaints raised in the period, within what you can see: by category, severity and manager; time to first response and to resolution; breaches and repeats.',
+    total: 'Complaints',
+    breached: 'Breached',
+    firstResponse: 'First response (median)',
+    resolution: 'Resolution (median)',
+    p90: 'P90 {{value}}',
+    repeatCustomers: 'Customers with repeats',
+    repeat30: 'Repeats within 30 days',
+    byCategory: 'By category',
+    bySeverity: 'By severity',
+    byManager: 'By manager',
+    category: 'Category',
+    severity: 'Severity',
+    manager: 'Manager',
+    count: 'Complaints',
+    noOwner: 'No owner',
+    empty: 'No complaints in this period',
+  },
   complaints: {
     title: 'Complaints',
     subtitle: 'Complaints by SLA urgency',

@@ -1,6 +1,27 @@
 /** Simplified Chinese for the service pages; merged into zh-CN. */
 export const zhService = {
-  navService: { group: '客户服务', complaints: '投诉', sla: 'SLA 设置' },
+  navService: { group: '客户服务', complaints: '投诉', sla: 'SLA 设置', analytics: '投诉分析' },
+  complaintAnalytics: {
+    title: '投诉分析',
+    subtitle:
+      '期间内提出的投诉（您可见范围内）：按类别、严重程度和客户经理统计；首次响应与解决用时；超时与重复投诉。',
+    total: '投诉数',
+    breached: '超时',
+    firstResponse: '首次响应（中位数）',
+    resolution: '解决（中位数）',
+    p90: 'P90 {{value}}',
+    repeatCustomers: '多次投诉的客户',
+    repeat30: '30 天内再次投诉',
+    byCategory: '按类别',
+    bySeverity: '按严重程度',
+    byManager: '按客户经理',
+    category: '类别',
+    severity: '严重程度',
+    manager: '客户经理',
+    count: '投诉数',
+    noOwner: '无负责人',
+    empty: '本期没有投诉',
+  },
   complaints: {
     title: '投诉',
     subtitle: '按 SLA 紧急程度排列的投诉',

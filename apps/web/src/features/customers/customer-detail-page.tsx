@@ -29,6 +29,7 @@ import { ReleaseModal } from './release-modal';
 import { TimelineTab } from './timeline-tab';
 import { ValueTab } from './value-tab';
 import { NewComplaintButton } from '../complaints/new-complaint-button';
+import { VisitPlanCard } from '../visits/visit-plan-card';
 
 const TABS = ['profile', 'contacts', 'timeline', 'orders', 'history', 'value', 'assignments'] as const;
 
@@ -142,7 +143,12 @@ export const CustomerDetailPage = () => {
           {
             key: 'profile',
             label: t('customerDetail.tabs.profile'),
-            children: <ProfileTab customer={c} canEdit={p.writeCustomers} onEdit={() => setEditing(true)} />,
+            children: (
+              <Flex vertical gap={16}>
+                <ProfileTab customer={c} canEdit={p.writeCustomers} onEdit={() => setEditing(true)} />
+                <VisitPlanCard customerId={c.id} canEdit={p.writeCustomers} />
+              </Flex>
+            ),
           },
           {
             key: 'contacts',
