@@ -97,8 +97,12 @@ export async function apiLogin(url: string, email: string) {
   return { cookie, csrfToken: ((await res.json()) as { csrfToken: string }).csrfToken };
 }
 
-export async function signIn(page: Page, url: string, email: string) {
-  await page.goto(`${url}/login`);
+/**
+ * Signs in through the page. It then opens `next` (default the customer list, where most tests
+ * start); `null` stays where signing in lands, the role's home.
+ */
+export async function signIn(page: Page, url: string, email: string, next: string | null = '/customers') {
+  await page.goto(next === null ? `${url}/login` : `${url}/login?next=${encodeURIComponent(next)}`);
   await page.getByTestId('login-email').fill(email);
   await page.getByTestId('login-password').fill(DEMO_PASSWORD);
   await page.getByTestId('login-submit').click();

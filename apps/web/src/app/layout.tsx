@@ -17,6 +17,7 @@ import { CustomerServiceOutlined } from '@ant-design/icons';
 import { SLA_SETTINGS_ROLES } from '../features/complaints/api';
 import { ApiOutlined } from '@ant-design/icons';
 import { WEBHOOK_ROLES } from '../features/integrations/api';
+import { HomeOutlined } from '@ant-design/icons';
 import { TopBar } from './top-bar';
 
 const { Sider, Header, Content } = Layout;
@@ -29,6 +30,7 @@ export const AppLayout = () => {
   const [collapsed, setCollapsed] = useState(false);
 
   const items: MenuProps['items'] = [
+    { key: '/', icon: <HomeOutlined />, label: <span data-testid="nav-home">{t('navHome.home')}</span> },
     {
       key: 'customers',
       icon: <TeamOutlined />,
@@ -189,7 +191,8 @@ export const AppLayout = () => {
     '/data/import',
   ]
     .filter((k) => location.pathname.startsWith(k))
-    .filter((k, _, all) => !all.some((o) => o.length > k.length && o.startsWith(k)));
+    .filter((k, _, all) => !all.some((o) => o.length > k.length && o.startsWith(k)))
+    .concat(location.pathname === '/' ? ['/'] : []);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>

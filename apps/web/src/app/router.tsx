@@ -1,4 +1,4 @@
-import { createBrowserRouter, Navigate } from 'react-router';
+import { createBrowserRouter } from 'react-router';
 import { LoginPage } from '../features/auth/login-page';
 import { CustomerListPage } from '../features/customers/customer-list-page';
 import { CustomerDetailPage } from '../features/customers/customer-detail-page';
@@ -38,6 +38,7 @@ import { SlaSettingsPage } from '../features/complaints/sla-settings-page';
 import { ComplaintAnalyticsPage } from '../features/complaints/analytics-page';
 import { ApiTokensPage } from '../features/integrations/api-tokens-page';
 import { WebhooksPage } from '../features/integrations/webhooks-page';
+import { HomePage } from '../features/home/home-page';
 import { AppLayout } from './layout';
 import { RequireAuth } from './require-auth';
 import { NotFoundPage, RouteErrorPage } from './status-pages';
@@ -54,7 +55,7 @@ export const router = createBrowserRouter([
     ),
     errorElement: <RouteErrorPage />,
     children: [
-      { index: true, element: <Navigate to="/customers" replace /> },
+      { index: true, element: <HomePage /> },
       { path: 'customers', element: <CustomerListPage /> },
       { path: 'customers/:id', element: <CustomerDetailPage /> },
       { path: 'pool', element: <PoolPage /> },

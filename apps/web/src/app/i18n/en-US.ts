@@ -8,6 +8,7 @@ import { enExports } from './en-US-exports';
 import { enValue } from './en-US-value';
 import { enSurveys } from './en-US-surveys';
 import { enVisits } from './en-US-visits';
+import { enHome } from './en-US-home';
 
 /** English; the Messages type keeps its keys identical to zh-CN. */
 export const enUS: Messages = {
@@ -385,4 +386,5 @@ export const enUS: Messages = {
   ...enValue,
   ...enSurveys,
   ...enVisits,
+  ...enHome,
 };

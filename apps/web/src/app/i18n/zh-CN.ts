@@ -7,6 +7,7 @@ import { zhExports } from './zh-CN-exports';
 import { zhValue } from './zh-CN-value';
 import { zhSurveys } from './zh-CN-surveys';
 import { zhVisits } from './zh-CN-visits';
+import { zhHome } from './zh-CN-home';
 
 /** Simplified Chinese; the reference set of keys. en-US must have exactly the same keys (checked by the type). */
 export const zhCN = {
@@ -373,6 +374,7 @@ export const zhCN = {
   ...zhValue,
   ...zhSurveys,
   ...zhVisits,
+  ...zhHome,
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
