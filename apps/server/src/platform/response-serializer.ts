@@ -35,6 +35,7 @@ const VALIDATION_ONLY = new Set([
  * `anyOf: [{ type: T }, { type: 'null' }]` (Zod's `.nullable()`) turned into `type: [T, 'null']`,
  * which fast-json-stringify writes directly instead of trying each branch with a validator.
  * `enum` and `const` stay: they tell the branches of a discriminated union apart.
+ * `additionalProperties: false` goes: undeclared properties are never written either way.
  */
 export function forSerialization(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(forSerialization);
@@ -42,6 +43,9 @@ export function forSerialization(node: unknown): unknown {
   const out: Json = {};
   for (const [k, v] of Object.entries(node as Json)) {
     if (VALIDATION_ONLY.has(k)) continue;
+    // fast-json-stringify writes declared properties only anyway; `false` would make a branch of
+    // `anyOf` (e.g. a nullable object) fail to match an object that carries extra keys.
+    if (k === 'additionalProperties' && v === false) continue;
     out[k] =
       k === 'properties' || k === '$defs' || k === 'definitions'
         ? Object.fromEntries(Object.entries(v as Json).map(([p, s]) => [p, forSerialization(s)]))
@@ -53,7 +57,15 @@ export function forSerialization(node: unknown): unknown {
     const other = branches[1 - nullAt];
     if (nullAt >= 0 && other && typeof other.type === 'string' && PRIMITIVES.has(other.type)) {
       const { anyOf: _, ...rest } = out;
-      return { ...rest, ...other, type: [other.type, 'null'] };
+      const { const: literal, ...plain } = other;
+      // An enum (or literal) that may be null must list null too, or a branch check rejects it.
+      const values = Array.isArray(plain.enum) ? plain.enum : literal !== undefined ? [literal] : null;
+      return {
+        ...rest,
+        ...plain,
+        type: [other.type, 'null'],
+        ...(values ? { enum: [...values, null] } : {}),
+      };
     }
   }
   return out;

@@ -73,6 +73,21 @@ describe('compiled response serializer', () => {
     }
   });
 
+  it('writes a nullable object given with extra keys (only the declared ones)', () => {
+    const schema = z.object({
+      override: z
+        .object({ cadenceDays: z.number(), channel: z.enum(['visit', 'phone']).nullable() })
+        .nullable(),
+    });
+    const row = { override: { cadenceDays: 30, channel: null, orgId: 'o1', customerId: 'c1' } };
+    for (const verify of [true, false]) {
+      expect(JSON.parse(compile(schema, verify)(row))).toEqual({
+        override: { cadenceDays: 30, channel: null },
+      });
+      expect(JSON.parse(compile(schema, verify)({ override: null }))).toEqual({ override: null });
+    }
+  });
+
   it('in verify mode refuses a response that breaks its contract', () => {
     const schema = z.object({ id: z.string(), score: z.number().nullable() });
     expect(() => compile(schema, true)({ id: 'u1', score: 'high' })).toThrow();
