@@ -61,7 +61,10 @@ export const customers = pgTable(
     customFields: jsonb('custom_fields').$type<Record<string, unknown>>().notNull().default({}),
     needs: jsonb('needs').$type<CustomerNeeds>().notNull().default({}),
     completeness: integer('completeness').notNull().default(0),
+    /** The latest interaction's occurredAt (kept by every write that adds or moves interactions). */
     lastContactedAt: ts('last_contacted_at'),
+    /** The latest order's orderedAt (kept by every write that adds, changes or moves orders). */
+    lastOrderAt: ts('last_order_at'),
     nextVisitDueAt: ts('next_visit_due_at'),
     /** Contract signing date (a care anniversary). */
     contractDate: date('contract_date', { mode: 'string' }),
@@ -184,6 +187,8 @@ export const orders = pgTable(
     primaryKey({ columns: [t.orgId, t.id] }),
     foreignKey({ columns: [t.orgId, t.customerId], foreignColumns: [customers.orgId, customers.id] }),
     index('orders_customer_idx').on(t.orgId, t.customerId, t.orderedAt.desc().nullsFirst()),
+    /** Orders of a period across the organization (KPI facts, docs/decisions/0060). */
+    index('orders_org_ordered_idx').on(t.orgId, t.orderedAt),
     uniqueIndex('orders_external_id_key')
       .on(t.orgId, t.externalId)
       .where(sql`${t.externalId} is not null`),

@@ -2,6 +2,7 @@ import { ts } from './columns.js';
 import {
   date,
   index,
+  integer,
   jsonb,
   numeric,
   pgTable,
@@ -198,4 +199,42 @@ export const careerLevels = pgTable(
     criteria: jsonb('criteria').$type<Record<string, unknown>>().notNull().default({}),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.code] })],
+);
+
+/**
+ * Pre-aggregated KPI facts (docs/decisions/0060): per organization, local day and credited user
+ * (null = nobody, e.g. pool customers), the orders and new customers that `computeKpis` would
+ * count. Only days listed in `kpi_fact_days` are valid; the readers compute the others directly.
+ */
+export const kpiDayFacts = pgTable(
+  'kpi_day_facts',
+  {
+    orgId: uuid('org_id').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    /** The owner credited at the moment of the order / creation (assignment history); null = nobody. */
+    userId: uuid('user_id'),
+    orders: integer('orders').notNull(),
+    /** Sum of amounts in the organization's currency; null when no order of the day was in it. */
+    sales: numeric('sales', { precision: 20, scale: 2, mode: 'number' }),
+    newCustomers: integer('new_customers').notNull(),
+  },
+  (t) => [
+    index('kpi_day_facts_day_idx').on(t.orgId, t.day),
+    index('kpi_day_facts_user_idx').on(t.orgId, t.userId, t.day),
+  ],
+);
+
+/**
+ * The days whose facts are valid. The `kpi-facts` job builds missing days; triggers on orders,
+ * customers, assignment history and organizations delete the rows of the days a write affects.
+ */
+export const kpiFactDays = pgTable(
+  'kpi_fact_days',
+  {
+    orgId: uuid('org_id').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    /** The job's asOf when the day was built. */
+    builtAt: ts('built_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.day] })],
 );

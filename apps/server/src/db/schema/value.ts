@@ -47,9 +47,32 @@ export const customerScores = pgTable(
     stageSince: date('stage_since', { mode: 'string' }),
     /** The tier the rule gives (a manual override may differ; customers.tier holds the result). */
     tierRule: text('tier_rule').notNull(),
-    explanation: jsonb('explanation').$type<Record<string, unknown>[]>().notNull(),
+    /**
+     * The explanation as stored by refreshes before migration 0011; null since then — the explanation is
+     * built on read from the compact inputs below and the model (features/value/explanation.ts).
+     */
+    explanation: jsonb('explanation').$type<Record<string, unknown>[]>(),
     asOf: ts('as_of').notNull(),
     computedAt: ts('computed_at').notNull(),
+    /** The value_models row the CLV numbers come from (null when no model could be fitted). */
+    modelId: uuid('model_id'),
+    /** Customers scored in the refresh (the RFM and tier population). */
+    population: integer('population'),
+    /** The tier rule's input: spend in the last 12 months up to as_of, and its percentile 0–1. */
+    tierValue: doublePrecision('tier_value'),
+    tierPercentile: doublePrecision('tier_percentile'),
+    /** Median days between purchase days (null with fewer than two). */
+    usualIntervalDays: doublePrecision('usual_interval_days'),
+    /** BG/NBD inputs in `unit`s (x = frequency − 1) and the mean spend of the repeat purchases. */
+    bgTx: doublePrecision('bg_tx'),
+    bgT: doublePrecision('bg_t'),
+    bgMonetary: doublePrecision('bg_monetary'),
+    /** Churn facts: purchase days in the last 180 days and the 180 before, recent complaints, CSAT trend, overdue visits. */
+    recentPurchases: integer('recent_purchases'),
+    earlierPurchases: integer('earlier_purchases'),
+    recentComplaints: integer('recent_complaints'),
+    satisfactionTrend: doublePrecision('satisfaction_trend'),
+    overdueVisits: integer('overdue_visits'),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.customerId] }),

@@ -1,0 +1,1 @@
+ALTER TABLE "tasks" DROP CONSTRAINT "tasks_org_id_organizations_id_fk";
