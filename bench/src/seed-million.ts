@@ -179,7 +179,11 @@ async function main() {
         : os.length >= 5
           ? 'mature'
           : 'active';
-    const row = withCompleteness({ ...base, stage }, withContacts ? cs.length : 0);
+    // With the orders written, the customer carries its last order (decision 0023).
+    const row = withCompleteness(
+      { ...base, stage, ...(withOrders ? { lastOrderAt: lastOrder ?? null } : {}) },
+      withContacts ? cs.length : 0,
+    );
     return { row, cs, os };
   };
 

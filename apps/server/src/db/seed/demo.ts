@@ -187,7 +187,13 @@ export async function seedDemo(db: Db, opts: DemoOptions) {
       );
       customerRows.push(
         withCompleteness(
-          { ...base, stage, lastContactedAt, assignedAt: owner ? createdAt : null },
+          {
+            ...base,
+            stage,
+            lastContactedAt,
+            lastOrderAt: lastOrder ?? null,
+            assignedAt: owner ? createdAt : null,
+          },
           cs.length,
         ),
       );

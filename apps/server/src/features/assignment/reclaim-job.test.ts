@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { buildTestApp, login, type Client, type TestApp } from '../../../test/build-test-app.js';
 import { createTestOrg, insertCustomer, type TestOrg } from '../../../test/factories.js';
 import { queryRows } from '../../db/client.js';
-import { interactions, orders } from '../../db/schema/index.js';
+import { poolPolicies } from '../../db/schema/index.js';
 import { newId } from '../../platform/ids.js';
 
 let t: TestApp;
@@ -40,33 +40,41 @@ beforeAll(async () => {
   await mk('cOverdue', 'C', 35); // C (default): 30 days → reclaim
   await mk('aSoon', 'A', 50); // A: due in 10 days, warned 14 days ahead → warn
   await mk('cFresh', 'C', 10); // C: due in 20 days, warned 7 ahead → keep
+  // Interactions and orders go through the API, which keeps the customer's last contact and
+  // last order (the columns the job reads; decision 0023).
+  const contact = async (key: string, daysAgo: number) => {
+    const res = await admin.post(`/api/v1/customers/${ids[key]}/interactions`, {
+      type: 'call',
+      occurredAt: daysBefore(daysAgo).toISOString(),
+      summary: `contact ${key}`,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+  };
+  const order = async (key: string, daysAgo: number) => {
+    const res = await admin.post('/api/v1/orders/bulk', {
+      orders: [{ customerId: ids[key], orderedAt: daysBefore(daysAgo).toISOString(), amount: 100 }],
+    });
+    expect(res.json()).toMatchObject({ created: 1, errors: [] });
+  };
   await mk('cOrdered', 'C', 35); // an order 5 days ago exempts it from the follow-up rule
-  await t.deps.db.insert(orders).values({
-    orgId: org.orgId,
-    id: newId(),
-    customerId: ids.cOrdered!,
-    orderedAt: daysBefore(5),
-    amount: 100,
-  });
+  await order('cOrdered', 5);
   await mk('cProtected', 'C', 200, { protected: true });
   await mk('cLaterContact', 'C', 35); // contacted only after asOf: the job must not see it
-  await t.deps.db.insert(interactions).values({
-    orgId: org.orgId,
-    id: newId(),
-    customerId: ids.cLaterContact!,
-    type: 'call',
-    occurredAt: daysBefore(-1),
-    summary: 'later',
-  });
+  await contact('cLaterContact', -1);
   await mk('cContacted', 'C', 35); // contacted 3 days before asOf → keep
-  await t.deps.db.insert(interactions).values({
-    orgId: org.orgId,
-    id: newId(),
-    customerId: ids.cContacted!,
-    type: 'visit',
-    occurredAt: daysBefore(3),
-    summary: 'visit',
-  });
+  await contact('cContacted', 3);
+  // Contacted 3 days before asOf and again after it: the stored last contact is after asOf, so
+  // the job looks up the one before → keep.
+  await mk('cContactedAround', 'C', 35);
+  await contact('cContactedAround', 3);
+  await contact('cContactedAround', -2);
+  // An order 5 days before asOf and one after it: the order before asOf exempts it → keep.
+  await mk('cOrderedAround', 'C', 35);
+  await order('cOrderedAround', 5);
+  await order('cOrderedAround', -2);
+  // Only an order after asOf: as of asOf there is none → reclaim.
+  await mk('cLaterOrder', 'C', 35);
+  await order('cLaterOrder', -2);
 });
 afterAll(() => t.close());
 
@@ -103,9 +111,18 @@ describe('the pool-reclaim job', () => {
     const job = await runJob({ asOf: asOf.toISOString() });
     expect(job.status).toBe('succeeded');
     expect(job.progress).toBe(1);
-    expect(job.result).toMatchObject({ checked: 8, reclaimed: 3, warned: 1 });
-    for (const k of ['aOverdue', 'cOverdue', 'cLaterContact']) expect(await ownerOf(k), k).toBeNull();
-    for (const k of ['aSoon', 'cFresh', 'cOrdered', 'cProtected', 'cContacted'])
+    expect(job.result).toMatchObject({ checked: 11, reclaimed: 4, warned: 1 });
+    for (const k of ['aOverdue', 'cOverdue', 'cLaterContact', 'cLaterOrder'])
+      expect(await ownerOf(k), k).toBeNull();
+    for (const k of [
+      'aSoon',
+      'cFresh',
+      'cOrdered',
+      'cProtected',
+      'cContacted',
+      'cContactedAround',
+      'cOrderedAround',
+    ])
       expect(await ownerOf(k), k).toBe(org.users.m1.id);
     const h = (await admin.get(`/api/v1/customers/${ids.aOverdue}/assignments`)).json().data[0];
     expect(h).toMatchObject({
@@ -119,12 +136,33 @@ describe('the pool-reclaim job', () => {
       sql`select kind, entity_id from notifications where org_id = ${org.orgId} and user_id = ${org.users.m1.id} order by kind`,
     );
     expect(notes.filter((n) => n.kind === 'reclaim_warning').map((n) => n.entity_id)).toEqual([ids.aSoon]);
-    expect(notes.filter((n) => n.kind === 'customer_reclaimed')).toHaveLength(3);
+    expect(notes.filter((n) => n.kind === 'customer_reclaimed')).toHaveLength(4);
+    // Each reclaimed customer: assignment history with the reasons, field history, audit row.
+    const [rec] = await queryRows<{ reason: string; old_value: unknown; new_value: unknown; data: unknown }>(
+      t.deps.db,
+      sql`select h.reason, f.old_value, f.new_value, a.data
+            from assignment_history h
+            join field_history f on f.org_id = h.org_id and f.entity_id = h.customer_id and f.field = 'ownerId'
+            join audit_log a on a.org_id = h.org_id and a.entity_id = h.customer_id and a.action = 'customer.reclaim'
+           where h.org_id = ${org.orgId} and h.customer_id = ${ids.cOverdue} and h.kind = 'reclaim'`,
+    );
+    expect(JSON.parse(rec!.reason)).toMatchObject([
+      { code: 'no_follow_up', data: { daysSince: 35, limitDays: 30 } },
+    ]);
+    expect(rec!.old_value).toBe(org.users.m1.id);
+    expect(rec!.new_value).toBeNull();
+    expect(rec!.data).toEqual({ from: org.users.m1.id, jobId: job.id });
+    const [warning] = await queryRows<{ data: { dueAt: string; reasons: { code: string }[] } }>(
+      t.deps.db,
+      sql`select data from notifications where org_id = ${org.orgId} and kind = 'reclaim_warning'`,
+    );
+    expect(warning!.data.dueAt).toBe(daysBefore(-10).toISOString());
+    expect(warning!.data.reasons.map((r) => r.code)).toEqual(['reclaim_warning']);
   });
 
   it('is idempotent: a second run with the same asOf reclaims and warns nothing more', async () => {
     const job = await runJob({ asOf: asOf.toISOString() });
-    expect(job.result).toMatchObject({ checked: 5, reclaimed: 0, warned: 0 });
+    expect(job.result).toMatchObject({ checked: 7, reclaimed: 0, warned: 0 });
   });
 
   it('keeps the manager from re-claiming what was reclaimed from them (cool-down)', async () => {
@@ -135,6 +173,41 @@ describe('the pool-reclaim job', () => {
     const other = await login(t.app, org.users.m2.email);
     expect((await other.post(`/api/v1/pool/${ids.aOverdue}/claim`)).statusCode).toBe(200);
     t.setNow(null);
+  });
+
+  it('uses the windows per tier the organization stored', async () => {
+    const other = await createTestOrg(t.deps.db);
+    await t.deps.db.insert(poolPolicies).values({
+      orgId: other.orgId,
+      id: newId(),
+      scope: 'organization',
+      scopeId: null,
+      reclaim: { default: { noFollowUpDays: 50 }, C: { noFollowUpDays: 20 } },
+    });
+    const mk = (tier: 'B' | 'C', days: number) =>
+      insertCustomer(
+        t.deps.db,
+        other.orgId,
+        { id: other.users.m1.id, teamId: other.team.a },
+        { tier, assignedAt: daysBefore(days), createdAt: daysBefore(400) },
+      );
+    const c25 = await mk('C', 25); // C: 20 days → reclaim
+    const b25 = await mk('B', 25); // the stored default: 50 days → keep
+    const otherAdmin = await login(t.app, other.users.admin.email);
+    const res = await otherAdmin.post('/api/v1/jobs/pool-reclaim/run', { asOf: asOf.toISOString() });
+    expect(res.statusCode).toBe(202);
+    let job = { status: 'queued', result: {} };
+    for (let i = 0; i < 200 && !['succeeded', 'failed'].includes(job.status); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      job = (await otherAdmin.get(`/api/v1/jobs/${res.json().jobId}`)).json();
+    }
+    expect(job).toMatchObject({ status: 'succeeded', result: { checked: 2, reclaimed: 1, warned: 0 } });
+    const owners = await queryRows<{ id: string; owner_id: string | null }>(
+      t.deps.db,
+      sql`select id, owner_id from customers where org_id = ${other.orgId}`,
+    );
+    expect(owners.find((o) => o.id === c25.id)!.owner_id).toBeNull();
+    expect(owners.find((o) => o.id === b25.id)!.owner_id).toBe(other.users.m1.id);
   });
 
   it('reads a date-only asOf as the end of that day in the organization’s time zone', async () => {

@@ -77,6 +77,10 @@ export async function mergeCustomers(deps: Deps, actor: Actor, id: string, sourc
       [survivor.lastContactedAt, source.lastContactedAt]
         .filter((d): d is Date => !!d)
         .sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
+    const lastOrderAt =
+      [survivor.lastOrderAt, source.lastOrderAt]
+        .filter((d): d is Date => !!d)
+        .sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
     await repo.updateCustomer(tx, actor.orgId, id, {
       ...filled,
       nameNorm: normalizeName(next.name),
@@ -85,6 +89,7 @@ export async function mergeCustomers(deps: Deps, actor: Actor, id: string, sourc
       tags,
       customFields,
       lastContactedAt,
+      lastOrderAt,
       completeness: profileCompleteness({ ...next, contactCount }).score,
       updatedAt: now,
     });
