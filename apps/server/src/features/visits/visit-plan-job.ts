@@ -5,6 +5,7 @@ import { auditLog } from '../../db/schema/index.js';
 import { newId } from '../../platform/ids.js';
 import { validationFailed } from '../../platform/errors.js';
 import type { JobContext, JobDefinition } from '../../platform/jobs/types.js';
+import { timeOrderedId } from './repo.js';
 import { orgLocale } from './settings-repo.js';
 import { visitCadenceOf } from './settings.js';
 
@@ -35,6 +36,12 @@ export function parseVisitPlanOptions(raw: Record<string, unknown>): Record<stri
  * instead of deadlocking on each other's uncommitted keys; joins are forced to hash joins, because
  * right after a bulk load the statistics of `tasks` can be stale enough for the planner to pick a
  * nested loop over hundreds of thousands of rows.
+ *
+ * Written for the first run over a backlog (hundreds of thousands of tasks, issue #4, decision
+ * 0052): the rows are inserted in customer order with time-ordered ids, so the primary key, the
+ * source-key and the customer indexes of `tasks` grow at one end instead of dirtying random pages
+ * (and logging each in full after every checkpoint); the sort gets the memory to stay in RAM, and
+ * JIT compilation, which costs more than it saves on this one-pass statement, is off.
  */
 export async function runVisitPlan(ctx: JobContext) {
   const { lookaheadDays } = parseVisitPlanOptions(ctx.options) as { lookaheadDays: number };
@@ -52,6 +59,8 @@ export async function runVisitPlan(ctx: JobContext) {
   const created = await ctx.deps.db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`visit-plan:${ctx.orgId}`}))`);
     await tx.execute(sql`set local enable_nestloop = off`);
+    await tx.execute(sql`set local work_mem = '128MB'`);
+    await tx.execute(sql`set local jit = off`);
     const [{ n } = { n: 0 }] = await queryRows<{ n: number }>(
       tx,
       sql`with cfg(tier, days, channel) as (values ${cfg}),
@@ -87,12 +96,13 @@ export async function runVisitPlan(ctx: JobContext) {
       ins as (
         insert into tasks (org_id, id, type, title, customer_id, assignee_id, due_at, priority, status,
                            source_key, data, created_at, updated_at)
-        select d.org_id, gen_random_uuid(), 'visit', ${titlePrefix} || d.name, d.customer_id, d.owner_id, d.due_at,
+        select d.org_id, ${timeOrderedId}, 'visit', ${titlePrefix} || d.name, d.customer_id, d.owner_id, d.due_at,
                'normal', 'open',
                'visit:' || d.customer_id || ':' || to_char(d.due_at at time zone ${timeZone}, 'YYYY-MM-DD'),
                jsonb_build_object('plan', true, 'channel', d.channel, 'cadenceDays', d.days),
                ${asOf}, ${asOf}
           from due d
+         order by d.customer_id
         on conflict do nothing
         returning 1
       )
