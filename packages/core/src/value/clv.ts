@@ -8,6 +8,7 @@ import {
   type RecencyFrequency,
 } from './bgnbd.js';
 import type { Explanation } from './explain.js';
+import { hyp2f1 } from './special.js';
 import { gammaGammaExpectedSpend, type GammaGammaParams } from './gamma-gamma.js';
 import { DAYS_PER_UNIT, type TimeUnit } from './time.js';
 
@@ -87,6 +88,68 @@ export function customerValue(
   };
 }
 
+/**
+ * A scorer of many customers under one fitted model: the same numbers as `customerValue`, computed
+ * with the history-independent part shared. E[Y(t) | x, t_x, T] = P(alive | x, t_x, T) · G(x, T, t)
+ * (FHL 2005 eq. 10: only P(alive) depends on t_x), so the discounted sum over the horizon,
+ * Σₖ (G(x,T,k) − G(x,T,k−1)) / (1+d)^k, and G(x,T,H) are computed once per distinct (x, T) and
+ * cached; each customer then costs a P(alive) and a Gamma-Gamma mean. Throws RangeError where
+ * `customerValue` would (e.g. ₂F₁ not converging), for that customer only.
+ */
+export function customerValueScorer(
+  bgNbd: BgNbdParams,
+  gammaGamma: GammaGammaParams,
+  options: CustomerValueOptions,
+): (summary: { x: number; tx: number; T: number; monetary: number }) => Omit<CustomerValue, 'customerId'> {
+  const d = discountRatePerUnit(options.annualDiscountRate, options.unit);
+  const discount = Float64Array.from({ length: options.horizon }, (_, k) => Math.pow(1 + d, k + 1));
+  // Per x: T → [discounted Σ of G increments, G at the horizon], or a RangeError.
+  const cache: Map<number, Float64Array | RangeError>[] = [];
+  const factors = (x: number, T: number): Float64Array => {
+    let byT = cache[x];
+    if (!byT) cache[x] = byT = new Map();
+    let f = byT.get(T);
+    if (f === undefined) {
+      try {
+        let sum = 0;
+        let prev = 0;
+        for (let k = 1; k <= options.horizon; k++) {
+          const g = gNoAlive(bgNbd, x, T, k);
+          sum += (g - prev) / discount[k - 1]!;
+          prev = g;
+        }
+        f = Float64Array.of(sum, prev);
+      } catch (err) {
+        if (!(err instanceof RangeError)) throw err;
+        f = err;
+      }
+      byT.set(T, f);
+    }
+    if (f instanceof RangeError) throw f;
+    return f;
+  };
+  return (summary) => {
+    const expectedSpend = gammaGammaExpectedSpend(gammaGamma, summary);
+    const [sum, atHorizon] = factors(summary.x, summary.T) as unknown as [number, number];
+    const pAlive = bgNbdProbabilityAlive(bgNbd, summary);
+    return {
+      pAlive,
+      expectedPurchases: atHorizon * pAlive,
+      expectedSpend,
+      clv: sum * pAlive * expectedSpend,
+    };
+  };
+}
+
+/** G(x, T, t) = E[Y(t) | x, t_x, T] / P(alive | x, t_x, T), FHL (2005) eq. 10 without its denominator. */
+function gNoAlive(p: BgNbdParams, x: number, T: number, t: number): number {
+  const { r, alpha, a, b } = p;
+  const z = t / (alpha + T + t);
+  const f = hyp2f1(r + x, b + x, a + b + x - 1, z);
+  const head = (a + b + x - 1) / (a - 1);
+  return head * (1 - Math.exp((r + x) * Math.log((alpha + T) / (alpha + T + t))) * f);
+}
+
 /** Why a customer has its CLV: its history, the fitted parameters and the model's intermediate numbers. */
 export function explainClv(
   summary: { customerId: string; x: number; tx: number; T: number; monetary: number },
@@ -94,7 +157,26 @@ export function explainClv(
   gammaGamma: GammaGammaParams,
   options: CustomerValueOptions,
 ): Explanation {
-  const v = customerValue(summary, bgNbd, gammaGamma, options);
+  return clvExplanation(
+    summary,
+    bgNbd,
+    gammaGamma,
+    options,
+    customerValue(summary, bgNbd, gammaGamma, options),
+  );
+}
+
+/**
+ * The CLV explanation from values already computed (by `customerValue` or a scorer) — the same
+ * object `explainClv` returns, so a stored score can be explained again on read.
+ */
+export function clvExplanation(
+  summary: { x: number; tx: number; T: number; monetary: number },
+  bgNbd: BgNbdParams,
+  gammaGamma: GammaGammaParams,
+  options: CustomerValueOptions,
+  v: Omit<CustomerValue, 'customerId'>,
+): Explanation {
   return {
     score: 'clv',
     result: v.clv,

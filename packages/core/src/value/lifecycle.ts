@@ -76,35 +76,95 @@ export function lifecycleStage(
   const end = dayNumber(asOf);
   const days = [...new Set(purchaseDates.map(dayNumber))].filter((d) => d <= end).sort((p, q) => p - q);
   const history: StagePeriod[] = [{ stage: 'prospect', since: createdAt ? createdAt.slice(0, 10) : null }];
-  const set = (stage: LifecycleStage, day: number): void => {
-    if (history[history.length - 1]!.stage !== stage) history.push({ stage, since: isoDate(day) });
-  };
-  const current = (): LifecycleStage => history[history.length - 1]!.stage;
+  const facts = lifecycleOfDays(days, 0, days.length, end, rules, (stage, day) =>
+    history.push({ stage, since: isoDate(day) }),
+  );
   if (days.length === 0) return result(history, null, null, 0);
+  return result(history, facts.usualIntervalDays, facts.daysSinceLastPurchase, facts.purchaseDays);
+}
 
-  const first = days[0]!;
+/** The outcome of the lifecycle walk on day numbers (see lifecycleOfDays). */
+export type LifecycleDays = {
+  stage: LifecycleStage;
+  /** Day number (days since 1970-01-01) the stage began; null for a prospect. */
+  sinceDay: number | null;
+  usualIntervalDays: number | null;
+  daysSinceLastPurchase: number | null;
+  purchaseDays: number;
+};
+
+const MAX_STAGE_EVENTS = 5;
+let gapScratch = new Float64Array(64);
+
+/** Median gap between days[lo] … days[lo + count − 1] (sorted, distinct); null with < 2 days. */
+function medianGap(days: ArrayLike<number>, lo: number, count: number): number | null {
+  if (count < 2) return null;
+  const n = count - 1;
+  if (gapScratch.length < n) gapScratch = new Float64Array(2 * n);
+  const gaps = gapScratch.subarray(0, n);
+  for (let i = 0; i < n; i++) gaps[i] = days[lo + i + 1]! - days[lo + i]!;
+  gaps.sort();
+  const mid = n >> 1;
+  return n % 2 ? gaps[mid]! : (gaps[mid - 1]! + gaps[mid]!) / 2;
+}
+
+/**
+ * The lifecycle walk of `lifecycleStage` on day numbers, without building strings or the history:
+ * `days[lo]` … `days[hi − 1]` are the customer's distinct purchase days (days since 1970-01-01),
+ * ascending and all ≤ `end` (the scoring day). `onStage`, when given, hears every stage entered
+ * after `prospect` with the day it began, in order. Same rules and results as `lifecycleStage`
+ * (which calls it); the value-refresh job calls it directly for a million customers.
+ */
+export function lifecycleOfDays(
+  days: ArrayLike<number>,
+  lo: number,
+  hi: number,
+  end: number,
+  rules: LifecycleRules = DEFAULT_LIFECYCLE_RULES,
+  onStage?: (stage: LifecycleStage, day: number) => void,
+): LifecycleDays {
+  // An object, not two `let`s: the closures below change it.
+  const now: { stage: LifecycleStage; sinceDay: number | null } = { stage: 'prospect', sinceDay: null };
+  if (hi <= lo) return { ...now, usualIntervalDays: null, daysSinceLastPurchase: null, purchaseDays: 0 };
+  const set = (s: LifecycleStage, day: number): void => {
+    if (now.stage === s) return;
+    now.stage = s;
+    now.sinceDay = day;
+    onStage?.(s, day);
+  };
+  const first = days[lo]!;
   const settled = (count: number, day: number): LifecycleStage =>
     count >= rules.matureMinPurchases && day - first >= rules.matureMinTenureDays ? 'mature' : 'active';
   let wonBackAt = -Infinity;
+  const events = new Float64Array(MAX_STAGE_EVENTS);
 
-  // Quiet period after the purchase at index i (count = i + 1 purchase days), up to `until` inclusive.
+  // Quiet period after the purchase at index i (count = i − lo + 1 purchase days), up to `until` inclusive.
   const quiet = (i: number, until: number): void => {
     const last = days[i]!;
-    const count = i + 1;
-    const interval = usualIntervalDays(days.slice(0, count)) ?? rules.defaultIntervalDays;
+    const count = i - lo + 1;
+    const interval = medianGap(days, lo, count) ?? rules.defaultIntervalDays;
     const atRiskAt = last + Math.floor(rules.atRiskFactor * interval) + 1;
     const churnAt = last + Math.floor(Math.max(rules.churnFactor * interval, rules.churnMinDays)) + 1;
-    const events = [
+    let n = 0;
+    for (const d of [
       first + rules.newForDays,
       wonBackAt + rules.wonBackForDays,
       first + rules.matureMinTenureDays,
       atRiskAt,
       churnAt,
-    ]
-      .filter((d) => d > last && d <= until)
-      .sort((p, q) => p - q);
-    for (const day of events) {
-      const s = current();
+    ]) {
+      if (!(d > last && d <= until)) continue;
+      // Insertion sort: at most five events.
+      let j = n++;
+      while (j > 0 && events[j - 1]! > d) {
+        events[j] = events[j - 1]!;
+        j--;
+      }
+      events[j] = d;
+    }
+    for (let e = 0; e < n; e++) {
+      const day = events[e]!;
+      const s = now.stage;
       if (day >= churnAt) set('churned', day);
       else if (day >= atRiskAt) {
         if (s !== 'churned') set('at_risk', day);
@@ -114,11 +174,12 @@ export function lifecycleStage(
     }
   };
 
-  days.forEach((day, i) => {
-    if (i > 0) quiet(i - 1, day - 1);
-    const s = current();
-    const count = i + 1;
-    if (i === 0) set(rules.newForDays > 0 ? 'new' : settled(count, day), day);
+  for (let i = lo; i < hi; i++) {
+    const day = days[i]!;
+    if (i > lo) quiet(i - 1, day - 1);
+    const s = now.stage;
+    const count = i - lo + 1;
+    if (i === lo) set(rules.newForDays > 0 ? 'new' : settled(count, day), day);
     else if (s === 'churned') {
       wonBackAt = day;
       set('won_back', day);
@@ -129,10 +190,16 @@ export function lifecycleStage(
       (s === 'won_back' && day >= wonBackAt + rules.wonBackForDays)
     )
       set(settled(count, day), day);
-  });
-  quiet(days.length - 1, end);
-  const last = days[days.length - 1]!;
-  return result(history, usualIntervalDays(days), end - last, days.length);
+  }
+  quiet(hi - 1, end);
+  const last = days[hi - 1]!;
+  return {
+    stage: now.stage,
+    sinceDay: now.sinceDay,
+    usualIntervalDays: medianGap(days, lo, hi - lo),
+    daysSinceLastPurchase: end - last,
+    purchaseDays: hi - lo,
+  };
 }
 
 function result(

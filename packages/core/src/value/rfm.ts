@@ -43,10 +43,17 @@ export const RFM_SEGMENT_GRID: readonly (readonly RfmSegment[])[] = [
  * below it)⌋. Tied values always get the same score (the lowest their rank allows), and the result
  * does not depend on input order. Higher value → higher score.
  */
-export function quintileScores(values: readonly number[]): number[] {
+export function quintileScores(values: ArrayLike<number>): number[] {
+  return Array.from(quintileScoreArray(values));
+}
+
+/** `quintileScores` into a byte array (for a whole organization's customers at once). */
+export function quintileScoreArray(values: ArrayLike<number>): Uint8Array {
   const n = values.length;
-  const sorted = [...values].sort((p, q) => p - q);
-  return values.map((v) => {
+  const sorted = Float64Array.from(values).sort();
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
     let lo = 0;
     let hi = n;
     while (lo < hi) {
@@ -54,9 +61,29 @@ export function quintileScores(values: readonly number[]): number[] {
       if (sorted[mid]! < v) lo = mid + 1;
       else hi = mid;
     }
-    return Math.min(5, 1 + Math.floor((5 * lo) / n));
-  });
+    out[i] = Math.min(5, 1 + Math.floor((5 * lo) / n));
+  }
+  return out;
 }
+
+/**
+ * R, F and M scores of a population given as parallel arrays (days since the last purchase,
+ * purchases, money spent): the same scores as `rfmScores`, without an object per customer.
+ */
+export function rfmScoreArrays(
+  daysSinceLastPurchase: ArrayLike<number>,
+  frequency: ArrayLike<number>,
+  monetary: ArrayLike<number>,
+): { r: Uint8Array; f: Uint8Array; m: Uint8Array } {
+  return {
+    r: quintileScoreArray(Float64Array.from(daysSinceLastPurchase, (d) => -d)),
+    f: quintileScoreArray(frequency),
+    m: quintileScoreArray(monetary),
+  };
+}
+
+/** Combined frequency–monetary score: the mean of F and M rounded half up. */
+export const rfmFm = (f: number, m: number): number => Math.floor((f + m + 1) / 2);
 
 /** Segment of an (R, FM) pair by RFM_SEGMENT_GRID (or a custom grid of the same shape). */
 export function rfmSegment(r: number, fm: number, grid = RFM_SEGMENT_GRID): RfmSegment {
@@ -68,11 +95,13 @@ export function rfmSegment(r: number, fm: number, grid = RFM_SEGMENT_GRID): RfmS
  * scored on −days so the most recent customers get 5; F and M score high for high values.
  */
 export function rfmScores(customers: readonly RfmInput[], grid = RFM_SEGMENT_GRID): RfmScore[] {
-  const r = quintileScores(customers.map((c) => -c.daysSinceLastPurchase));
-  const f = quintileScores(customers.map((c) => c.frequency));
-  const m = quintileScores(customers.map((c) => c.monetary));
+  const { r, f, m } = rfmScoreArrays(
+    customers.map((c) => c.daysSinceLastPurchase),
+    customers.map((c) => c.frequency),
+    customers.map((c) => c.monetary),
+  );
   return customers.map((c, i) => {
-    const fm = Math.floor((f[i]! + m[i]! + 1) / 2);
+    const fm = rfmFm(f[i]!, m[i]!);
     return {
       customerId: c.customerId,
       r: r[i]!,

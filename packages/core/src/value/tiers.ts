@@ -49,6 +49,39 @@ function tierOf(v: number, c: TierRule['cutoffs']): CustomerTier {
   return v >= c.A ? 'A' : v >= c.B ? 'B' : v >= c.C ? 'C' : 'D';
 }
 
+export const TIER_LETTERS: readonly CustomerTier[] = ['A', 'B', 'C', 'D'];
+
+/**
+ * The rule's tiers of a population whose values are all known (e.g. everyone's 12-month spend), as
+ * indexes into TIER_LETTERS, with each percentile for a percentile rule: the same results as
+ * `assignTiers` without an object per customer.
+ */
+export function ruleTierArrays(
+  values: ArrayLike<number>,
+  rule: TierRule = DEFAULT_TIER_RULE,
+): { tiers: Uint8Array; percentiles: Float64Array | null } {
+  const n = values.length;
+  const tiers = new Uint8Array(n);
+  const percentiles = rule.kind === 'percentile' ? new Float64Array(n) : null;
+  const sorted = percentiles ? Float64Array.from(values).sort() : null;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    let x = v;
+    if (sorted && percentiles) {
+      let lo = 0;
+      let hi = n;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (sorted[mid]! < v) lo = mid + 1;
+        else hi = mid;
+      }
+      x = percentiles[i] = lo / n;
+    }
+    tiers[i] = TIER_LETTERS.indexOf(tierOf(x, rule.cutoffs));
+  }
+  return { tiers, percentiles };
+}
+
 /**
  * Tiers for a population (one organization). Customers without a value on the rule's basis are
  * tier D by rule and are not counted in the percentile population.

@@ -96,7 +96,8 @@ export async function proposeMoves(deps: Deps, actor: Actor, q: ReevaluationQuer
   const rows = await queryRows<CustomerRow>(
     deps.db,
     sql`select c.id, c.name, c.owner_id, c.tier, c.region, c.industry,
-               coalesce((select (e->'inputs'->>'value')::float8 from jsonb_array_elements(s.explanation) e
+               coalesce(s.tier_value,
+                        (select (e->'inputs'->>'value')::float8 from jsonb_array_elements(s.explanation) e
                           where e->>'score' = 'tier' limit 1), 0) as current_value,
                s.clv as predicted_value
           from customers c

@@ -1,55 +1,40 @@
-import { and, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import {
+  DAYS_PER_UNIT,
   DEFAULT_LIFECYCLE_RULES,
   DEFAULT_TIER_RULE,
-  assignTiers,
-  buildSummary,
+  TIER_LETTERS,
   churnIndicators,
-  daysBetween,
-  explainChurn,
-  explainClv,
-  explainLifecycle,
-  explainTier,
+  customerValueScorer,
+  dayNumber,
   fitBgNbd,
   fitGammaGamma,
-  lifecycleStage,
-  rfmInputsFromTransactions,
-  rfmScores,
+  isoDate,
+  lifecycleOfDays,
+  rfmFm,
+  rfmScoreArrays,
+  rfmSegment,
+  ruleTierArrays,
   type BgNbdParams,
   type ChurnFacts,
-  type CustomerSummary,
   type CustomerTier,
-  type Explanation,
   type GammaGammaParams,
-  type RfmInput,
-  type RfmScore,
-  type TierResult,
   type TimeUnit,
-  type Transaction,
 } from '@steward/core';
 import { queryRows, type Db } from '../../db/client.js';
-import {
-  churnAlerts,
-  customerScores,
-  fieldHistory,
-  notifications,
-  organizations,
-  scoreHistory,
-  tasks,
-  tierOverrides,
-  valueModels,
-} from '../../db/schema/index.js';
+import { organizations, tierOverrides, valueModels } from '../../db/schema/index.js';
 import { validationFailed, type ErrorDetail } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { JobContext, JobDefinition } from '../../platform/jobs/types.js';
-import { emitEvents } from '../webhooks/emit.js';
+import { outboxInsert } from '../webhooks/emit.js';
+import { readPopulation, type Population } from './population.js';
 
-/** Customers per chunk: one customers query, one grouped orders query and one write transaction. */
-const CHUNK = 1000;
+/** Customers per write statement (scores, history, tier/stage changes and alerts of a chunk). */
+const CHUNK = 20_000;
 /** The models are fitted on every customer up to this many; above, on a deterministic sample. */
 export const FIT_MAX_CUSTOMERS = 50_000;
 /** Historic value for the default tier rule: spend in the last 365 days up to asOf. */
-const HISTORIC_DAYS = 365;
+export const HISTORIC_DAYS = 365;
 /** Churn's purchase-frequency indicator compares the last 180 days with the 180 before. */
 const FREQUENCY_WINDOW_DAYS = 180;
 /** Retention tasks are due a week after the alert. */
@@ -79,62 +64,6 @@ export function parseValueRefreshOptions(raw: Record<string, unknown>): Record<s
   return { ...raw, unit, horizon, annualDiscountRate: rate };
 }
 
-type CustomerFacts = {
-  id: string;
-  name: string;
-  owner_id: string | null;
-  tier: string | null;
-  stage: string;
-  created_at: Date | string;
-};
-type DayRow = { customer_id: string; day: string; amount: number };
-type Chunk = { customers: CustomerFacts[]; days: DayRow[]; after: string; last: string };
-
-const ZERO_ID = '00000000-0000-0000-0000-000000000000';
-
-/**
- * Walks the organization's customers in id order, CHUNK at a time, with their purchases up to
- * asOf aggregated per customer and calendar day (in the organization's time zone) in SQL: the job
- * never holds more than one chunk of order data.
- */
-async function* customerChunks(db: Db, orgId: string, asOf: Date, tz: string): AsyncGenerator<Chunk> {
-  let after = ZERO_ID;
-  for (;;) {
-    const cs = await queryRows<CustomerFacts>(
-      db,
-      sql`select id, name, owner_id, tier, stage, created_at from customers
-           where org_id = ${orgId} and deleted_at is null and id > ${after}
-           order by id limit ${CHUNK}`,
-    );
-    if (!cs.length) return;
-    const last = cs[cs.length - 1]!.id;
-    const days = await queryRows<DayRow>(
-      db,
-      sql`select customer_id, to_char((ordered_at at time zone ${tz})::date, 'YYYY-MM-DD') as day,
-                 sum(amount)::float8 as amount
-            from orders
-           where org_id = ${orgId} and customer_id > ${after} and customer_id <= ${last}
-             and ordered_at <= ${asOf.toISOString()}::timestamptz
-           group by 1, 2 order by 1, 2`,
-    );
-    yield { customers: cs, days: days.map((d) => ({ ...d, amount: Number(d.amount) })), after, last };
-    after = last;
-  }
-}
-
-const toTransactions = (days: DayRow[]): Transaction[] =>
-  days.map((d) => ({ customerId: d.customer_id, date: d.day, amount: d.amount }));
-
-function groupDays(days: DayRow[]): Map<string, DayRow[]> {
-  const by = new Map<string, DayRow[]>();
-  for (const d of days) {
-    const list = by.get(d.customer_id);
-    if (list) list.push(d);
-    else by.set(d.customer_id, [d]);
-  }
-  return by;
-}
-
 /** Every k-th customer (in id order) so that at most FIT_MAX_CUSTOMERS are fitted; all when fewer. */
 export function deterministicSample<T>(items: readonly T[], max = FIT_MAX_CUSTOMERS): T[] {
   if (items.length <= max) return [...items];
@@ -143,74 +72,190 @@ export function deterministicSample<T>(items: readonly T[], max = FIT_MAX_CUSTOM
   return out;
 }
 
-function rfmExplanation(input: RfmInput, s: RfmScore, population: number): Explanation {
+/** Indexes 0…n−1 of the deterministic sample (the same customers as deterministicSample). */
+function sampleIndexes(n: number, max = FIT_MAX_CUSTOMERS): Int32Array {
+  if (n <= max) return Int32Array.from({ length: n }, (_, i) => i);
+  return Int32Array.from({ length: max }, (_, k) => Math.floor((k * n) / max));
+}
+
+/** The BG/NBD / Gamma-Gamma summary of customer i (FHL 2005; shared/data/README.md), in `unit`s. */
+function summaryOf(p: Population, i: number, end: number, perUnit: number) {
+  const lo = p.offsets[i]!;
+  const hi = p.offsets[i + 1]!;
+  const first = p.days[lo]!;
+  const x = hi - lo - 1;
   return {
-    score: 'rfm',
-    result: s.segment,
-    model: 'rfm_quintiles_v1',
-    inputs: {
-      daysSinceLastPurchase: input.daysSinceLastPurchase,
-      frequency: input.frequency,
-      monetary: input.monetary,
-    },
-    parameters: { population, r: s.r, f: s.f, m: s.m, fm: s.fm },
-    reasons: [
-      { code: 'recency_score', value: s.r },
-      { code: 'frequency_score', value: s.f },
-      { code: 'monetary_score', value: s.m },
-      { code: `segment_${s.segment}`, value: `R${s.r}FM${s.fm}` },
-    ],
+    x,
+    tx: (p.days[hi - 1]! - first) / perUnit,
+    T: (end - first) / perUnit,
+    // Mean spend of the repeat purchase days (the first day is not a repeat).
+    monetary: x > 0 ? (p.total[i]! - p.firstDaySpend[i]!) / x : 0,
   };
 }
 
-const reasonValue = (e: Explanation, code: string): number | null => {
-  const v = e.reasons.find((r) => r.code === code)?.value;
-  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+/** A PostgreSQL array literal of numbers (null → NULL; NaN and ±Infinity as PostgreSQL spells them). */
+function numArray(values: ArrayLike<number | null>): string {
+  const parts = new Array<string>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    parts[i] =
+      v === null || v === undefined
+        ? 'NULL'
+        : Number.isFinite(v)
+          ? String(v)
+          : Number.isNaN(v)
+            ? 'NaN'
+            : v > 0
+              ? 'Infinity'
+              : '-Infinity';
+  }
+  return `{${parts.join(',')}}`;
+}
+
+/** A PostgreSQL array literal of identifiers, codes, dates or uuids (no quoting needed; null → NULL). */
+function wordArray(values: readonly (string | null)[]): string {
+  return `{${values.map((v) => (v === null ? 'NULL' : v)).join(',')}}`;
+}
+
+type Facts = {
+  overdue: Map<string, number>;
+  complaints: Map<string, number>;
+  satisfaction: Map<string, number>;
+  openAlerts: Map<string, string>;
+  overrides: Map<string, CustomerTier>;
 };
 
-/** ON CONFLICT … DO UPDATE of every score column but the key. */
-const SCORE_UPDATE = Object.fromEntries(
-  Object.entries(getTableColumns(customerScores))
-    .filter(([k]) => k !== 'orgId' && k !== 'customerId')
-    .map(([k, c]) => [k, sql.raw(`excluded."${c.name}"`)]),
-);
+/** The organization's churn facts besides orders, each in one grouped query. */
+async function readFacts(db: Db, orgId: string, asOf: Date): Promise<Facts> {
+  const asOfIso = asOf.toISOString();
+  const counts = (rows: { customer_id: string; n: number }[]) =>
+    new Map(rows.map((r) => [r.customer_id, Number(r.n)]));
+  const [overdue, complaints, satisfaction, openAlerts, overrides] = await Promise.all([
+    queryRows<{ customer_id: string; n: number }>(
+      db,
+      sql`select customer_id, count(*)::int as n from tasks
+           where org_id = ${orgId} and type = 'visit' and status in ('open', 'in_progress')
+             and due_at < ${asOfIso}::timestamptz and customer_id is not null
+           group by 1`,
+    ),
+    queryRows<{ customer_id: string; n: number }>(
+      db,
+      sql`select customer_id, count(*)::int as n from complaints
+           where org_id = ${orgId} and created_at <= ${asOfIso}::timestamptz
+             and created_at > ${asOfIso}::timestamptz - make_interval(days => ${COMPLAINT_WINDOW_DAYS})
+           group by 1`,
+    ),
+    queryRows<{ customer_id: string; trend: number | null }>(
+      db,
+      sql`select s.customer_id,
+                 avg(s.score) filter (where s.answered_at > ${asOfIso}::timestamptz - make_interval(days => ${SATISFACTION_WINDOW_DAYS}))
+                   - avg(s.score) filter (where s.answered_at <= ${asOfIso}::timestamptz - make_interval(days => ${SATISFACTION_WINDOW_DAYS}))
+                   as trend
+            from survey_sends s
+            join survey_templates st on st.org_id = s.org_id and st.id = s.template_id and st.kind = 'csat'
+           where s.org_id = ${orgId} and s.score is not null
+             and s.answered_at <= ${asOfIso}::timestamptz
+             and s.answered_at > ${asOfIso}::timestamptz - make_interval(days => ${2 * SATISFACTION_WINDOW_DAYS})
+           group by 1`,
+    ),
+    queryRows<{ id: string; customer_id: string }>(
+      db,
+      sql`select id, customer_id from churn_alerts where org_id = ${orgId} and status = 'open'`,
+    ),
+    db
+      .select({ customerId: tierOverrides.customerId, tier: tierOverrides.tier })
+      .from(tierOverrides)
+      .where(eq(tierOverrides.orgId, orgId)),
+  ]);
+  return {
+    overdue: counts(overdue),
+    complaints: counts(complaints),
+    satisfaction: new Map(
+      satisfaction.filter((r) => r.trend !== null).map((r) => [r.customer_id, Number(r.trend)]),
+    ),
+    openAlerts: new Map(openAlerts.map((r) => [r.customer_id, r.id])),
+    overrides: new Map(overrides.map((o) => [o.customerId, o.tier as CustomerTier])),
+  };
+}
+
+/** What one chunk writes, column by column. */
+class ChunkRows {
+  ids: string[] = [];
+  r: number[] = [];
+  f: number[] = [];
+  m: number[] = [];
+  segment: string[] = [];
+  recency: number[] = [];
+  frequency: number[] = [];
+  monetary: number[] = [];
+  pAlive: (number | null)[] = [];
+  expectedPurchases: (number | null)[] = [];
+  expectedSpend: (number | null)[] = [];
+  clv: (number | null)[] = [];
+  horizon: (number | null)[] = [];
+  stage: string[] = [];
+  stageSince: (string | null)[] = [];
+  tierRule: string[] = [];
+  tierValue: number[] = [];
+  tierPercentile: (number | null)[] = [];
+  usualInterval: (number | null)[] = [];
+  bgTx: number[] = [];
+  bgT: number[] = [];
+  bgMonetary: number[] = [];
+  recent: number[] = [];
+  earlier: number[] = [];
+  complaints: number[] = [];
+  satisfaction: (number | null)[] = [];
+  overdue: number[] = [];
+  // Customers whose tier or stage changes, with the old values.
+  changed: string[] = [];
+  newTier: (string | null)[] = [];
+  newStage: string[] = [];
+  oldTier: (string | null)[] = [];
+  oldStage: (string | null)[] = [];
+  // Alerts to close and to open.
+  closeIds: string[] = [];
+  closeStatus: string[] = [];
+  open: {
+    alert_id: string;
+    customer_id: string;
+    owner_id: string | null;
+    task_id: string | null;
+    reasons: unknown[];
+    description: string;
+  }[] = [];
+}
 
 /**
- * The job `value-refresh` (API.md, Jobs; PRODUCT.md C6). For the organization, from its orders up
- * to `asOf` only:
- * 1. streams customers in id-keyset chunks with their purchases summed per local day in SQL and
- *    builds the BG/NBD summary (core `buildSummary`), RFM inputs and 12-month spend;
+ * The job `value-refresh` (API.md, Jobs; PRODUCT.md C6; docs/decisions/0012). For the
+ * organization, from its orders up to `asOf` only:
+ * 1. ONE SQL pass over the orders builds every customer's purchase days (local calendar days),
+ *    total, first-day and 12-month spend, streamed through a cursor into compact arrays
+ *    (population.ts) — no object per order or per customer;
  * 2. fits BG/NBD and Gamma-Gamma by maximum likelihood on all customers with a purchase, or on a
  *    deterministic sample (every k-th customer in id order) when there are more than 50,000, and
  *    records the fit in `value_models`;
  * 3. scores RFM (quintiles within the organization) and tiers (DEFAULT_TIER_RULE, or the manual
  *    override) on the whole population;
- * 4. walks the chunks again and, per chunk in one transaction: CLV and P(alive), lifecycle stage,
- *    churn indicators; upserts `customer_scores`, appends `score_history`, updates the customers'
- *    tier and stage (each change in field_history, actor null), opens churn alerts (one open per
- *    customer; a retention task and a notification for the owner) and closes those followed to an
- *    outcome (retained when no indicator fires any more, lost when the customer churned).
- * Customers without a purchase up to asOf are not scored. Population-level state is a few numbers
- * per customer (the RFM inputs, the fit inputs, the tier); order rows are never all in memory.
+ * 4. per chunk of customers, in tight loops: CLV and P(alive) (the horizon sums shared per
+ *    distinct (x, T)), lifecycle stage, churn indicators; then ONE statement per chunk upserts
+ *    `customer_scores` with the compact inputs of every explanation (the explanation itself is
+ *    built on read, explanation.ts), appends `score_history`, updates the customers' tier and
+ *    stage (each change in field_history, actor null), opens churn alerts (one open per customer;
+ *    a retention task, a notification for the owner and the webhook) and closes those followed
+ *    to an outcome (retained when no indicator fires any more, lost when the customer churned).
+ *    The statement of a chunk runs while the next chunk is scored.
+ * Customers without a purchase up to asOf are not scored.
  */
-/** One customer's CLV explanation; null (scored without CLV) if the model cannot be evaluated for them. */
-function clvOrNull(...args: Parameters<typeof explainClv>) {
-  try {
-    return explainClv(...args);
-  } catch (err) {
-    if (err instanceof RangeError) return null;
-    throw err;
-  }
-}
-
 export async function runValueRefresh(ctx: JobContext) {
   const { db } = ctx.deps;
   const opts = parseValueRefreshOptions(ctx.options) as unknown as ValueRefreshOptions;
   const asOf = ctx.asOf;
+  const orgId = ctx.orgId;
   const [org] = await db
     .select({ tz: organizations.timeZone, language: organizations.language })
     .from(organizations)
-    .where(eq(organizations.id, ctx.orgId));
+    .where(eq(organizations.id, orgId));
   const tz = org?.tz ?? 'Asia/Shanghai';
   // Retention tasks are read by people: titled in the organization's language, as visit tasks are.
   const english = (org?.language ?? 'zh-CN').startsWith('en');
@@ -220,31 +265,25 @@ export async function runValueRefresh(ctx: JobContext) {
   }>(
     db,
     sql`select to_char((${asOf.toISOString()}::timestamptz at time zone ${tz})::date, 'YYYY-MM-DD') as "asOfDate",
-               (select count(*)::int from customers where org_id = ${ctx.orgId} and deleted_at is null) as total`,
+               (select count(*)::int from customers where org_id = ${orgId} and deleted_at is null) as total`,
   );
+  const end = dayNumber(asOfDate);
+  const perUnit = DAYS_PER_UNIT[opts.unit];
   const progress = (f: number) => ctx.progress(Math.min(1, Math.max(0, f)));
 
-  // Pass 1: summaries for the fit, RFM inputs and historic value for the population scores.
-  const fitInputs: CustomerSummary[] = [];
-  const rfmInputs: RfmInput[] = [];
-  const historic = new Map<string, number>();
-  let seen = 0;
-  for await (const chunk of customerChunks(db, ctx.orgId, asOf, tz)) {
-    const tx = toTransactions(chunk.days);
-    for (const s of buildSummary(tx, asOfDate, opts.unit)) fitInputs.push(s);
-    for (const r of rfmInputsFromTransactions(tx, asOfDate)) rfmInputs.push(r);
-    for (const d of chunk.days)
-      if (daysBetween(d.day, asOfDate) < HISTORIC_DAYS)
-        historic.set(d.customer_id, (historic.get(d.customer_id) ?? 0) + d.amount);
-    seen += chunk.customers.length;
-    await progress(total ? (0.4 * seen) / total : 0.4);
-  }
+  // 1. The one pass over the orders (with the other churn facts read alongside).
+  const factsPromise = readFacts(db, orgId, asOf);
+  const pop = await readPopulation(db, orgId, asOf, end, tz, HISTORIC_DAYS);
+  const facts = await factsPromise;
+  await progress(0.3);
+  const n = pop.n;
 
-  // Fit.
+  // 2. Fit.
   let bg: BgNbdParams | null = null;
   let gg: GammaGammaParams | null = null;
   let logLikelihood: number | null = null;
-  const sample = deterministicSample(fitInputs);
+  let modelId: string | null = null;
+  const sample = Array.from(sampleIndexes(n), (i) => summaryOf(pop, i, end, perUnit));
   if (sample.length > 0) {
     try {
       const bgFit = fitBgNbd(sample);
@@ -260,9 +299,10 @@ export async function runValueRefresh(ctx: JobContext) {
         bg = bgFit.params;
         gg = ggFit.params;
         logLikelihood = bgFit.logLikelihood;
+        modelId = newId();
         await db.insert(valueModels).values({
-          orgId: ctx.orgId,
-          id: newId(),
+          orgId,
+          id: modelId,
           model: 'bg-nbd',
           params: bg,
           logLikelihood: bgFit.logLikelihood,
@@ -274,7 +314,7 @@ export async function runValueRefresh(ctx: JobContext) {
           asOf,
           customers: bgFit.customers,
           repeatBuyers: ggFit.customers,
-          sampled: sample.length < fitInputs.length,
+          sampled: sample.length < n,
           createdAt: ctx.deps.now(),
         });
       }
@@ -284,324 +324,304 @@ export async function runValueRefresh(ctx: JobContext) {
     }
   }
   const fitCustomers = sample.length;
-  sample.length = 0;
-  fitInputs.length = 0;
-  await progress(0.5);
+  await progress(0.4);
 
-  // Population scores.
-  const rfmInputById = new Map(rfmInputs.map((r) => [r.customerId, r]));
-  const rfm = new Map(rfmScores(rfmInputs).map((s) => [s.customerId, s]));
-  const overrides = new Map(
-    (
-      await db
-        .select({
-          customerId: tierOverrides.customerId,
-          tier: tierOverrides.tier,
-          reason: tierOverrides.reason,
-        })
-        .from(tierOverrides)
-        .where(eq(tierOverrides.orgId, ctx.orgId))
-    ).map((o) => [o.customerId, { tier: o.tier as CustomerTier, reason: o.reason }]),
-  );
-  const tiers = new Map<string, TierResult>(
-    assignTiers(
-      rfmInputs.map((r) => ({
-        customerId: r.customerId,
-        historicValue: historic.get(r.customerId) ?? 0,
-        predictedValue: null,
-        override: overrides.get(r.customerId) ?? null,
-      })),
-      DEFAULT_TIER_RULE,
-    ).map((t) => [t.customerId, t]),
-  );
-  const population = rfmInputs.length;
-  rfmInputs.length = 0;
-  historic.clear();
+  // 3. Population scores: RFM quintiles and rule tiers over everyone with a purchase.
+  const recency = new Int32Array(n);
+  const frequency = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const hi = pop.offsets[i + 1]!;
+    recency[i] = end - pop.days[hi - 1]!;
+    frequency[i] = hi - pop.offsets[i]!;
+  }
+  const rfm = rfmScoreArrays(recency, frequency, pop.total);
+  const tiers = ruleTierArrays(pop.historic, DEFAULT_TIER_RULE);
+  const scorer = bg && gg ? customerValueScorer(bg, gg, opts) : null;
 
-  // Pass 2: score and write, chunk by chunk.
+  // 4. Score and write, chunk by chunk; a chunk's statement runs while the next is scored.
   const counts = { customers: 0, alertsOpened: 0, alertsClosed: 0, tiersChanged: 0, stagesChanged: 0 };
   const computedAt = ctx.deps.now();
-  const asOfIso = asOf.toISOString();
-  seen = 0;
-  for await (const chunk of customerChunks(db, ctx.orgId, asOf, tz)) {
-    const byCustomer = groupDays(chunk.days);
-    const summaries = new Map(
-      buildSummary(toTransactions(chunk.days), asOfDate, opts.unit).map((s) => [s.customerId, s]),
-    );
-    const range = (col: SQL) => sql`${col} > ${chunk.after} and ${col} <= ${chunk.last}`;
-    const overdue = new Map(
-      (
-        await queryRows<{ customer_id: string; n: number }>(
-          db,
-          sql`select customer_id, count(*)::int as n from tasks
-               where org_id = ${ctx.orgId} and type = 'visit' and status in ('open', 'in_progress')
-                 and due_at < ${asOfIso}::timestamptz and ${range(sql`customer_id`)}
-               group by 1`,
-        )
-      ).map((r) => [r.customer_id, Number(r.n)]),
-    );
-    const complaintsRecent = new Map(
-      (
-        await queryRows<{ customer_id: string; n: number }>(
-          db,
-          sql`select customer_id, count(*)::int as n from complaints
-               where org_id = ${ctx.orgId} and ${range(sql`customer_id`)}
-                 and created_at <= ${asOfIso}::timestamptz
-                 and created_at > ${asOfIso}::timestamptz - make_interval(days => ${COMPLAINT_WINDOW_DAYS})
-               group by 1`,
-        )
-      ).map((r) => [r.customer_id, Number(r.n)]),
-    );
-    const satisfaction = new Map(
-      (
-        await queryRows<{ customer_id: string; trend: number | null }>(
-          db,
-          sql`select s.customer_id,
-                     avg(s.score) filter (where s.answered_at > ${asOfIso}::timestamptz - make_interval(days => ${SATISFACTION_WINDOW_DAYS}))
-                       - avg(s.score) filter (where s.answered_at <= ${asOfIso}::timestamptz - make_interval(days => ${SATISFACTION_WINDOW_DAYS}))
-                       as trend
-                from survey_sends s
-                join survey_templates st on st.org_id = s.org_id and st.id = s.template_id and st.kind = 'csat'
-               where s.org_id = ${ctx.orgId} and ${range(sql`s.customer_id`)} and s.score is not null
-                 and s.answered_at <= ${asOfIso}::timestamptz
-                 and s.answered_at > ${asOfIso}::timestamptz - make_interval(days => ${2 * SATISFACTION_WINDOW_DAYS})
-               group by 1`,
-        )
-      )
-        .filter((r) => r.trend !== null)
-        .map((r) => [r.customer_id, Number(r.trend)]),
-    );
-    const openAlerts = new Map(
-      (
-        await queryRows<{ id: string; customer_id: string }>(
-          db,
-          sql`select id, customer_id from churn_alerts
-               where org_id = ${ctx.orgId} and status = 'open' and ${range(sql`customer_id`)}`,
-        )
-      ).map((r) => [r.customer_id, r.id]),
-    );
-
-    const scoreRows: (typeof customerScores.$inferInsert)[] = [];
-    const historyRows: (typeof scoreHistory.$inferInsert)[] = [];
-    const changes: { id: string; tier: string | null; stage: string }[] = [];
-    const fieldRows: (typeof fieldHistory.$inferInsert)[] = [];
-    const toOpen: { c: CustomerFacts; reasons: Record<string, unknown>[] }[] = [];
-    const toClose: { alertId: string; status: 'retained' | 'lost' }[] = [];
-
-    for (const c of chunk.customers) {
-      const days = byCustomer.get(c.id);
-      const summary = summaries.get(c.id);
-      const r = rfm.get(c.id);
-      const tier = tiers.get(c.id);
-      const rfmIn = rfmInputById.get(c.id);
-      if (!days || !summary || !r || !tier || !rfmIn) continue;
-      const clvExpl = bg && gg ? clvOrNull(summary, bg, gg, opts) : null;
-      const pAlive = clvExpl ? reasonValue(clvExpl, 'p_alive') : null;
-      const clv = clvExpl ? reasonValue(clvExpl, 'discounted_clv') : null;
-      const createdAt = new Date(c.created_at).toISOString().slice(0, 10);
-      const life = lifecycleStage(
-        days.map((d) => d.day),
-        asOfDate,
-        DEFAULT_LIFECYCLE_RULES,
-        createdAt <= asOfDate ? createdAt : null,
-      );
-      const recent = days.filter((d) => daysBetween(d.day, asOfDate) < FREQUENCY_WINDOW_DAYS).length;
-      const earlier = days.filter((d) => {
-        const ago = daysBetween(d.day, asOfDate);
-        return ago >= FREQUENCY_WINDOW_DAYS && ago < 2 * FREQUENCY_WINDOW_DAYS;
-      }).length;
-      const facts: ChurnFacts = {
+  const isoOf = new Map<number, string>();
+  const iso = (day: number) => {
+    let s = isoOf.get(day);
+    if (s === undefined) isoOf.set(day, (s = isoDate(day)));
+    return s;
+  };
+  let pending: Promise<void> | null = null;
+  for (let from = 0; from < n; from += CHUNK) {
+    const to = Math.min(n, from + CHUNK);
+    const rows = new ChunkRows();
+    for (let i = from; i < to; i++) {
+      const id = pop.ids[i]!;
+      const lo = pop.offsets[i]!;
+      const hi = pop.offsets[i + 1]!;
+      const summary = summaryOf(pop, i, end, perUnit);
+      let value: ReturnType<NonNullable<typeof scorer>> | null = null;
+      if (scorer)
+        try {
+          value = scorer(summary);
+        } catch (err) {
+          // The model cannot be evaluated for this customer: scored without CLV.
+          if (!(err instanceof RangeError)) throw err;
+        }
+      const life = lifecycleOfDays(pop.days, lo, hi, end, DEFAULT_LIFECYCLE_RULES);
+      let recent = 0;
+      let earlier = 0;
+      for (let k = hi - 1; k >= lo; k--) {
+        const ago = end - pop.days[k]!;
+        if (ago < FREQUENCY_WINDOW_DAYS) recent++;
+        else if (ago < 2 * FREQUENCY_WINDOW_DAYS) earlier++;
+        else break;
+      }
+      const churnFacts: ChurnFacts = {
         daysSinceLastPurchase: life.daysSinceLastPurchase,
         usualIntervalDays: life.usualIntervalDays,
-        pAlive,
+        pAlive: value ? value.pAlive : null,
         recentPurchases: recent,
         earlierPurchases: earlier,
-        recentComplaints: complaintsRecent.get(c.id) ?? 0,
-        satisfactionTrend: satisfaction.get(c.id) ?? null,
-        overdueVisits: overdue.get(c.id) ?? 0,
+        recentComplaints: facts.complaints.get(id) ?? 0,
+        satisfactionTrend: facts.satisfaction.get(id) ?? null,
+        overdueVisits: facts.overdue.get(id) ?? 0,
       };
-      const churn = churnIndicators(facts);
-      const explanation = [
-        rfmExplanation(rfmIn, r, population),
-        explainTier(tier, DEFAULT_TIER_RULE),
-        explainLifecycle(life, DEFAULT_LIFECYCLE_RULES),
-        ...(clvExpl ? [clvExpl] : []),
-        explainChurn(facts),
-      ];
-      scoreRows.push({
-        orgId: ctx.orgId,
-        customerId: c.id,
-        r: r.r,
-        f: r.f,
-        m: r.m,
-        segment: r.segment,
-        recencyDays: rfmIn.daysSinceLastPurchase,
-        frequency: rfmIn.frequency,
-        monetary: rfmIn.monetary,
-        pAlive,
-        expectedPurchases: clvExpl ? reasonValue(clvExpl, 'expected_purchases') : null,
-        expectedSpend: clvExpl ? reasonValue(clvExpl, 'expected_spend') : null,
-        clv,
-        horizon: clvExpl ? opts.horizon : null,
-        unit: opts.unit,
-        stage: life.stage,
-        stageSince: life.since,
-        tierRule: tier.ruleTier,
-        explanation: explanation as unknown as Record<string, unknown>[],
-        asOf,
-        computedAt,
-      });
-      historyRows.push({ orgId: ctx.orgId, customerId: c.id, asOf, pAlive, clv });
-      const tierChanged = c.tier !== tier.tier;
-      const stageChanged = c.stage !== life.stage;
-      if (tierChanged || stageChanged) changes.push({ id: c.id, tier: tier.tier, stage: life.stage });
-      const history = (field: string, oldValue: unknown, newValue: unknown) =>
-        fieldRows.push({
-          orgId: ctx.orgId,
-          id: newId(),
-          entity: 'customer',
-          entityId: c.id,
-          field,
-          oldValue,
-          newValue,
-          actorId: null,
-          at: asOf,
-        });
-      if (tierChanged) history('tier', c.tier, tier.tier);
-      if (stageChanged) history('stage', c.stage, life.stage);
+      const churn = churnIndicators(churnFacts);
+      const r = rfm.r[i]!;
+      const f = rfm.f[i]!;
+      const m = rfm.m[i]!;
+      const ruleTier = TIER_LETTERS[tiers.tiers[i]!]!;
+      const tier = facts.overrides.get(id) ?? ruleTier;
+
+      rows.ids.push(id);
+      rows.r.push(r);
+      rows.f.push(f);
+      rows.m.push(m);
+      rows.segment.push(rfmSegment(r, rfmFm(f, m)));
+      rows.recency.push(recency[i]!);
+      rows.frequency.push(frequency[i]!);
+      rows.monetary.push(pop.total[i]!);
+      rows.pAlive.push(value ? value.pAlive : null);
+      rows.expectedPurchases.push(value ? value.expectedPurchases : null);
+      rows.expectedSpend.push(value ? value.expectedSpend : null);
+      rows.clv.push(value ? value.clv : null);
+      rows.horizon.push(value ? opts.horizon : null);
+      rows.stage.push(life.stage);
+      rows.stageSince.push(life.sinceDay === null ? null : iso(life.sinceDay));
+      rows.tierRule.push(ruleTier);
+      rows.tierValue.push(pop.historic[i]!);
+      rows.tierPercentile.push(tiers.percentiles ? tiers.percentiles[i]! : null);
+      rows.usualInterval.push(life.usualIntervalDays);
+      rows.bgTx.push(summary.tx);
+      rows.bgT.push(summary.T);
+      rows.bgMonetary.push(summary.monetary);
+      rows.recent.push(recent);
+      rows.earlier.push(earlier);
+      rows.complaints.push(churnFacts.recentComplaints);
+      rows.satisfaction.push(churnFacts.satisfactionTrend);
+      rows.overdue.push(churnFacts.overdueVisits);
+
+      const oldTier = pop.tiers[i] ?? null;
+      const oldStage = pop.stages[i]!;
+      const tierChanged = oldTier !== tier;
+      const stageChanged = oldStage !== life.stage;
+      if (tierChanged || stageChanged) {
+        rows.changed.push(id);
+        rows.newTier.push(tier);
+        rows.newStage.push(life.stage);
+        rows.oldTier.push(oldTier);
+        rows.oldStage.push(oldStage);
+      }
       counts.tiersChanged += tierChanged ? 1 : 0;
       counts.stagesChanged += stageChanged ? 1 : 0;
 
-      const open = openAlerts.get(c.id);
-      if (open && life.stage === 'churned') toClose.push({ alertId: open, status: 'lost' });
-      else if (open && !churn.alert) toClose.push({ alertId: open, status: 'retained' });
-      else if (!open && churn.alert && life.stage !== 'churned')
-        toOpen.push({ c, reasons: churn.reasons as Record<string, unknown>[] });
+      const open = facts.openAlerts.get(id);
+      if (open && life.stage === 'churned') {
+        rows.closeIds.push(open);
+        rows.closeStatus.push('lost');
+      } else if (open && !churn.alert) {
+        rows.closeIds.push(open);
+        rows.closeStatus.push('retained');
+      } else if (!open && churn.alert && life.stage !== 'churned') {
+        const owner = pop.owners[i]!;
+        rows.open.push({
+          alert_id: newId(),
+          customer_id: id,
+          owner_id: owner,
+          task_id: owner ? newId() : null,
+          reasons: churn.reasons,
+          description: `${english ? 'Churn alert' : '流失预警'}: ${churn.reasons.map((x) => x.code).join(', ')}`,
+        });
+      }
       counts.customers++;
     }
-
-    await db.transaction(async (tx) => {
-      if (scoreRows.length) {
-        await tx
-          .insert(customerScores)
-          .values(scoreRows)
-          .onConflictDoUpdate({
-            target: [customerScores.orgId, customerScores.customerId],
-            set: SCORE_UPDATE,
-          });
-        await tx
-          .insert(scoreHistory)
-          .values(historyRows)
-          .onConflictDoUpdate({
-            target: [scoreHistory.orgId, scoreHistory.customerId, scoreHistory.asOf],
-            set: { pAlive: sql`excluded.p_alive`, clv: sql`excluded.clv` },
-          });
-      }
-      if (changes.length) {
-        const values = sql.join(
-          changes.map((ch) => sql`(${ch.id}::uuid, ${ch.tier}::text, ${ch.stage}::text)`),
-          sql`, `,
-        );
-        await tx.execute(
-          sql`update customers as c set tier = v.tier, stage = v.stage, updated_at = ${computedAt.toISOString()}::timestamptz
-                from (values ${values}) as v(id, tier, stage)
-               where c.org_id = ${ctx.orgId} and c.id = v.id`,
-        );
-        await tx.insert(fieldHistory).values(fieldRows);
-      }
-      for (const status of ['retained', 'lost'] as const) {
-        const ids = toClose.filter((cl) => cl.status === status).map((cl) => cl.alertId);
-        if (ids.length)
-          await tx
-            .update(churnAlerts)
-            .set({ status, closedAt: asOf })
-            .where(and(eq(churnAlerts.orgId, ctx.orgId), inArray(churnAlerts.id, ids)));
-      }
-      counts.alertsClosed += toClose.length;
-      if (!toOpen.length) return;
-      const planned = toOpen.map(({ c, reasons }) => ({
-        c,
-        reasons,
-        alertId: newId(),
-        taskId: c.owner_id ? newId() : null,
-      }));
-      // One open alert per customer: the partial unique index turns a concurrent duplicate into a no-op.
-      const inserted = await tx
-        .insert(churnAlerts)
-        .values(
-          planned.map((p) => ({
-            orgId: ctx.orgId,
-            id: p.alertId,
-            customerId: p.c.id,
-            ownerId: p.c.owner_id,
-            status: 'open',
-            reasons: p.reasons,
-            taskId: p.taskId,
-            openedAt: asOf,
-          })),
-        )
-        .onConflictDoNothing()
-        .returning({ id: churnAlerts.id });
-      const done = new Set(inserted.map((r) => r.id));
-      counts.alertsOpened += done.size;
-      const opened = planned.filter((p) => done.has(p.alertId));
-      const hooks = opened.map((p) => ({
-        alertId: p.alertId,
-        customerId: p.c.id,
-        ownerId: p.c.owner_id,
-        reasons: p.reasons,
-      }));
-      await emitEvents(tx, ctx.orgId, 'churn_alert.opened', hooks, asOf);
-      const owned = planned.filter((p) => done.has(p.alertId) && p.c.owner_id && p.taskId);
-      if (!owned.length) return;
-      await tx.insert(tasks).values(
-        owned.map((p) => ({
-          orgId: ctx.orgId,
-          id: p.taskId!,
-          type: 'retention',
-          title: english ? `Retain ${p.c.name}` : `挽留客户：${p.c.name}`,
-          description: `${english ? 'Churn alert' : '流失预警'}: ${p.reasons.map((r) => String(r.code)).join(', ')}`,
-          customerId: p.c.id,
-          assigneeId: p.c.owner_id!,
-          createdBy: null,
-          dueAt: new Date(asOf.getTime() + RETENTION_DUE_DAYS * 86_400_000),
-          priority: 'high',
-          status: 'open',
-          sourceKey: `churn_alert:${p.alertId}`,
-          createdAt: asOf,
-          updatedAt: asOf,
-        })),
-      );
-      await tx
-        .insert(notifications)
-        .values(
-          owned.map((p) => ({
-            orgId: ctx.orgId,
-            id: newId(),
-            userId: p.c.owner_id!,
-            kind: 'churn_alert',
-            data: { alertId: p.alertId, taskId: p.taskId, reasons: p.reasons },
-            entity: 'customer',
-            entityId: p.c.id,
-            dedupeKey: `churn_alert:${p.alertId}`,
-            createdAt: asOf,
-          })),
-        )
-        .onConflictDoNothing();
+    counts.alertsClosed += rows.closeIds.length;
+    if (pending) await pending;
+    pending = writeChunk(db, rows, {
+      orgId,
+      asOf,
+      computedAt,
+      unit: opts.unit,
+      population: n,
+      modelId,
+      english,
+    }).then(async (opened) => {
+      counts.alertsOpened += opened;
+      await progress(0.4 + (total ? (0.6 * to) / total : 0.6));
     });
-    seen += chunk.customers.length;
-    await progress(0.5 + (total ? (0.5 * seen) / total : 0.5));
+    // Awaited before the next write or at the end; this only keeps a failure from counting as unhandled meanwhile.
+    pending.catch(() => undefined);
+    // Let the statement go out before scoring the next chunk.
+    await new Promise((resolve) => setImmediate(resolve));
   }
+  if (pending) await pending;
 
   return {
     ...counts,
     fitted: bg !== null,
     logLikelihood,
     fitCustomers,
-    asOf: asOfIso,
+    asOf: asOf.toISOString(),
     unit: opts.unit,
     horizon: opts.horizon,
   };
+}
+
+type ChunkContext = {
+  orgId: string;
+  asOf: Date;
+  computedAt: Date;
+  unit: TimeUnit;
+  population: number;
+  modelId: string | null;
+  english: boolean;
+};
+
+/**
+ * One statement for a chunk (atomic by itself): the scores from arrays (unnest), the history
+ * point, the tier/stage changes with their field history, and the alerts closed and opened with
+ * their retention tasks, notifications and webhook deliveries. Returns the alerts opened.
+ */
+async function writeChunk(db: Db, rows: ChunkRows, c: ChunkContext): Promise<number> {
+  if (!rows.ids.length) return 0;
+  const asOf = sql`${c.asOf.toISOString()}::timestamptz`;
+  const org = sql`${c.orgId}::uuid`;
+  const ctes: SQL[] = [
+    sql`u as (
+      select * from unnest(
+        ${wordArray(rows.ids)}::uuid[], ${numArray(rows.r)}::int[], ${numArray(rows.f)}::int[],
+        ${numArray(rows.m)}::int[], ${wordArray(rows.segment)}::text[], ${numArray(rows.recency)}::int[],
+        ${numArray(rows.frequency)}::int[], ${numArray(rows.monetary)}::float8[],
+        ${numArray(rows.pAlive)}::float8[], ${numArray(rows.expectedPurchases)}::float8[],
+        ${numArray(rows.expectedSpend)}::float8[], ${numArray(rows.clv)}::float8[],
+        ${numArray(rows.horizon)}::int[], ${wordArray(rows.stage)}::text[],
+        ${wordArray(rows.stageSince)}::date[], ${wordArray(rows.tierRule)}::text[],
+        ${numArray(rows.tierValue)}::float8[], ${numArray(rows.tierPercentile)}::float8[],
+        ${numArray(rows.usualInterval)}::float8[], ${numArray(rows.bgTx)}::float8[],
+        ${numArray(rows.bgT)}::float8[], ${numArray(rows.bgMonetary)}::float8[],
+        ${numArray(rows.recent)}::int[], ${numArray(rows.earlier)}::int[],
+        ${numArray(rows.complaints)}::int[], ${numArray(rows.satisfaction)}::float8[],
+        ${numArray(rows.overdue)}::int[]
+      ) as u(customer_id, r, f, m, segment, recency_days, frequency, monetary, p_alive,
+             expected_purchases, expected_spend, clv, horizon, stage, stage_since, tier_rule,
+             tier_value, tier_percentile, usual_interval_days, bg_tx, bg_t, bg_monetary,
+             recent_purchases, earlier_purchases, recent_complaints, satisfaction_trend, overdue_visits))`,
+    sql`s as (
+      insert into customer_scores (org_id, customer_id, r, f, m, segment, recency_days, frequency, monetary,
+             p_alive, expected_purchases, expected_spend, clv, horizon, unit, stage, stage_since, tier_rule,
+             explanation, as_of, computed_at, model_id, population, tier_value, tier_percentile,
+             usual_interval_days, bg_tx, bg_t, bg_monetary, recent_purchases, earlier_purchases,
+             recent_complaints, satisfaction_trend, overdue_visits)
+      select ${org}, customer_id, r, f, m, segment, recency_days, frequency, monetary,
+             p_alive, expected_purchases, expected_spend, clv, horizon, ${c.unit}::text, stage, stage_since,
+             tier_rule, null, ${asOf}, ${c.computedAt.toISOString()}::timestamptz, ${c.modelId}::uuid,
+             ${c.population}::int, tier_value, tier_percentile, usual_interval_days, bg_tx, bg_t,
+             bg_monetary, recent_purchases, earlier_purchases, recent_complaints, satisfaction_trend,
+             overdue_visits
+        from u
+      on conflict (org_id, customer_id) do update set
+        r = excluded.r, f = excluded.f, m = excluded.m, segment = excluded.segment,
+        recency_days = excluded.recency_days, frequency = excluded.frequency, monetary = excluded.monetary,
+        p_alive = excluded.p_alive, expected_purchases = excluded.expected_purchases,
+        expected_spend = excluded.expected_spend, clv = excluded.clv, horizon = excluded.horizon,
+        unit = excluded.unit, stage = excluded.stage, stage_since = excluded.stage_since,
+        tier_rule = excluded.tier_rule, explanation = excluded.explanation, as_of = excluded.as_of,
+        computed_at = excluded.computed_at, model_id = excluded.model_id, population = excluded.population,
+        tier_value = excluded.tier_value, tier_percentile = excluded.tier_percentile,
+        usual_interval_days = excluded.usual_interval_days, bg_tx = excluded.bg_tx, bg_t = excluded.bg_t,
+        bg_monetary = excluded.bg_monetary, recent_purchases = excluded.recent_purchases,
+        earlier_purchases = excluded.earlier_purchases, recent_complaints = excluded.recent_complaints,
+        satisfaction_trend = excluded.satisfaction_trend, overdue_visits = excluded.overdue_visits)`,
+    sql`h as (
+      insert into score_history (org_id, customer_id, as_of, p_alive, clv)
+      select ${org}, customer_id, ${asOf}, p_alive, clv from u
+      on conflict (org_id, customer_id, as_of) do update set p_alive = excluded.p_alive, clv = excluded.clv)`,
+  ];
+  if (rows.changed.length)
+    ctes.push(
+      sql`ch as (
+        select * from unnest(${wordArray(rows.changed)}::uuid[], ${wordArray(rows.newTier)}::text[],
+                             ${wordArray(rows.newStage)}::text[], ${wordArray(rows.oldTier)}::text[],
+                             ${wordArray(rows.oldStage)}::text[]) as ch(id, tier, stage, old_tier, old_stage))`,
+      sql`cu as (
+        update customers c set tier = ch.tier, stage = ch.stage, updated_at = ${c.computedAt.toISOString()}::timestamptz
+          from ch where c.org_id = ${org} and c.id = ch.id)`,
+      sql`fh as (
+        insert into field_history (org_id, id, entity, entity_id, field, old_value, new_value, actor_id, at)
+        select ${org}, gen_random_uuid(), 'customer', id, 'tier', to_jsonb(old_tier), to_jsonb(tier), null::uuid, ${asOf}
+          from ch where tier is distinct from old_tier
+        union all
+        select ${org}, gen_random_uuid(), 'customer', id, 'stage', to_jsonb(old_stage), to_jsonb(stage), null::uuid, ${asOf}
+          from ch where stage is distinct from old_stage)`,
+    );
+  if (rows.closeIds.length)
+    ctes.push(
+      sql`cl as (
+        update churn_alerts a set status = v.status, closed_at = ${asOf}
+          from unnest(${wordArray(rows.closeIds)}::uuid[], ${wordArray(rows.closeStatus)}::text[]) as v(id, status)
+         where a.org_id = ${org} and a.id = v.id)`,
+    );
+  let opened = sql`0`;
+  if (rows.open.length) {
+    const due = new Date(c.asOf.getTime() + RETENTION_DUE_DAYS * 86_400_000).toISOString();
+    const title = c.english ? sql`'Retain ' || cu2.name` : sql`'挽留客户：' || cu2.name`;
+    ctes.push(
+      sql`p as (
+        select * from jsonb_to_recordset(${JSON.stringify(rows.open)}::jsonb)
+          as p(alert_id uuid, customer_id uuid, owner_id uuid, task_id uuid, reasons jsonb, description text))`,
+      // One open alert per customer: the partial unique index turns a concurrent duplicate into a no-op.
+      sql`a as (
+        insert into churn_alerts (org_id, id, customer_id, owner_id, status, reasons, task_id, opened_at)
+        select ${org}, alert_id, customer_id, owner_id, 'open', reasons, task_id, ${asOf} from p
+        on conflict do nothing
+        returning id, customer_id, owner_id, task_id, reasons)`,
+      sql`t as (
+        insert into tasks (org_id, id, type, title, description, customer_id, assignee_id, created_by,
+                           due_at, priority, status, source_key, created_at, updated_at)
+        select ${org}, a.task_id, 'retention', ${title}, p.description, a.customer_id, a.owner_id, null,
+               ${due}::timestamptz, 'high', 'open', 'churn_alert:' || a.id, ${asOf}, ${asOf}
+          from a join p on p.alert_id = a.id
+          join customers cu2 on cu2.org_id = ${org} and cu2.id = a.customer_id
+         where a.owner_id is not null and a.task_id is not null)`,
+      sql`nt as (
+        insert into notifications (org_id, id, user_id, kind, data, entity, entity_id, dedupe_key, created_at)
+        select ${org}, gen_random_uuid(), a.owner_id, 'churn_alert',
+               jsonb_build_object('alertId', a.id, 'taskId', a.task_id, 'reasons', a.reasons),
+               'customer', a.customer_id, 'churn_alert:' || a.id, ${asOf}
+          from a where a.owner_id is not null and a.task_id is not null
+        on conflict do nothing)`,
+      sql`wh as (${outboxInsert(
+        org,
+        'churn_alert.opened',
+        sql`a`,
+        sql`jsonb_build_object('alertId', a.id, 'customerId', a.customer_id, 'ownerId', a.owner_id, 'reasons', a.reasons)`,
+        asOf,
+      )})`,
+    );
+    opened = sql`(select count(*)::int from a)`;
+  }
+  const [res] = await queryRows<{ opened: number }>(
+    db,
+    sql`with ${sql.join(ctes, sql`, `)} select ${opened} as opened`,
+  );
+  return Number(res?.opened ?? 0);
 }
 
 export const valueRefreshJob: JobDefinition = {

@@ -10,6 +10,7 @@ import {
   valueModels,
 } from '../../db/schema/index.js';
 import type { Cursor } from '../../platform/pagination.js';
+import { noteNewOrders, recomputeLastOrderAt } from '../assignment/last-activity.js';
 
 export type OrderRow = typeof orders.$inferSelect;
 export type ScoreRow = typeof customerScores.$inferSelect;
@@ -44,6 +45,15 @@ export async function findOrdersByExternalIds(db: Db, orgId: string, scope: SQL,
 /** Inserts orders; one with an external id that exists replaces that order's fields. */
 export async function upsertOrders(db: Db, rows: (typeof orders.$inferInsert)[]) {
   if (!rows.length) return;
+  const orgId = rows[0]!.orgId;
+  const externalIds = rows.map((r) => r.externalId).filter((v): v is string => !!v);
+  // Orders replaced by external id may move off a customer or back in time: recompute those.
+  const replaced = externalIds.length
+    ? await db
+        .select({ customerId: orders.customerId })
+        .from(orders)
+        .where(and(eq(orders.orgId, orgId), inArray(orders.externalId, externalIds)))
+    : [];
   await db
     .insert(orders)
     .values(rows)
@@ -59,6 +69,12 @@ export async function upsertOrders(db: Db, rows: (typeof orders.$inferInsert)[])
         lines: sql`excluded.lines`,
       },
     });
+  await noteNewOrders(db, orgId, rows);
+  await recomputeLastOrderAt(
+    db,
+    orgId,
+    replaced.map((r) => r.customerId),
+  );
 }
 
 export async function listOrders(

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import type { CustomerValueOut, TierOverrideBody } from '@steward/contracts';
+import type { CustomerValueOut, TierOverrideBody, TierOverrideOut } from '@steward/contracts';
 import { customers, fieldHistory } from '../../db/schema/index.js';
 import type { Actor } from '../../platform/actor.js';
 import type { Deps } from '../../platform/deps.js';
@@ -7,6 +7,7 @@ import { audit } from '../../platform/audit.js';
 import { newId } from '../../platform/ids.js';
 import { loadVisible } from '../customers/service.js';
 import { modelNotFound, overrideNotFound } from './errors.js';
+import { explanationParts, modelOfScore } from './explanation.js';
 import { valuePolicy } from './policy.js';
 import { presentModel, presentOverride } from './presenter.js';
 import * as repo from './repo.js';
@@ -17,8 +18,7 @@ const num = (v: number | null | undefined, digits = 2) =>
   v === null || v === undefined ? '–' : v.toLocaleString('en-US', { maximumFractionDigits: digits });
 
 /** A few sentences a manager can read, built from the stored score and its explanation parts. */
-export function explanationText(s: repo.ScoreRow, tier: string | null, stage: string): string {
-  const parts = s.explanation as Part[];
+export function explanationText(s: repo.ScoreRow, parts: Part[], tier: string | null, stage: string): string {
   const tierPart = parts.find((p) => p.score === 'tier');
   const asOf = s.asOf.toISOString().slice(0, 10);
   const lines = [
@@ -47,10 +47,20 @@ export async function getCustomerValue(deps: Deps, actor: Actor, id: string): Pr
   ]);
   const tier = c.tier as CustomerValueOut['tier'];
   const stage = c.stage as CustomerValueOut['stage'];
+  const model = score && !score.explanation ? await modelOfScore(deps.db, score) : null;
+  const parts = score ? (explanationParts(score, model, override) as Part[]) : [];
   const common = {
     tier,
     stage,
-    override: override ? presentOverride(override) : null,
+    // Exactly the fields of CustomerValueOut.override (presentOverride also names the customer).
+    override: override
+      ? {
+          tier: override.tier as TierOverrideOut['tier'],
+          reason: override.reason,
+          by: override.by,
+          at: override.at.toISOString(),
+        }
+      : null,
     openChurnAlert: alert
       ? { id: alert.id, openedAt: alert.openedAt.toISOString(), reasons: alert.reasons }
       : null,
@@ -81,7 +91,7 @@ export async function getCustomerValue(deps: Deps, actor: Actor, id: string): Pr
       value: score.clv,
       horizon: score.horizon,
     },
-    explanation: { text: explanationText(score, tier, stage), parts: score.explanation as Part[] },
+    explanation: { text: explanationText(score, parts, tier, stage), parts },
     unit: score.unit as CustomerValueOut['unit'],
     asOf: score.asOf.toISOString(),
     stageSince: score.stageSince,
