@@ -1,4 +1,4 @@
-import { checkCommissionRules, computeCommission, type CommissionRules } from '@steward/core';
+import { checkCommissionRules, computeCommission, type CommissionRules, type KpiKey } from '@steward/core';
 import type { CommissionPlanIn, CommissionPlanOut, PayoutOut, PayoutRow } from '@steward/contracts';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
@@ -8,7 +8,7 @@ import { validationFailed } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import * as repo from './incentive-repo.js';
 import type { PlanRow } from './incentive-repo.js';
-import { computeKpis } from './kpis.js';
+import { computeKpisByUser } from './kpis.js';
 import { performancePolicy } from './policy.js';
 import * as perfRepo from './repo.js';
 import {
@@ -73,8 +73,21 @@ async function computeRows(
 ): Promise<PayoutRow[]> {
   const templates = await cardRepo.listTemplates(db, orgId);
   const rows: PayoutRow[] = [];
+  // Every manager's KPIs from one query per source (not one computation per manager).
+  const byUser = await computeKpisByUser(
+    db,
+    orgId,
+    managers.map((m) => m.id),
+    from,
+    to,
+    asOf,
+    new Set<KpiKey>([
+      'sales_amount',
+      ...managers.flatMap((m) => chooseTemplate(templates, m).items.map((i) => i.kpi as KpiKey)),
+    ]),
+  );
   for (const m of managers) {
-    const { values } = await computeKpis(db, orgId, [m.id], from, to, asOf);
+    const values = byUser.get(m.id)!;
     const score = scoreValues(chooseTemplate(templates, m).items, values).overall;
     const sales = values.sales_amount ?? 0;
     const rules: CommissionRules = plan

@@ -1,6 +1,8 @@
 /**
  * The SQL behind the KPIs. Every query takes the organization, a window of instants and the
  * credited users (null = the whole organization, credited or not). docs/kpis.md defines each KPI.
+ * With `by` set, every row carries `uid`, the user it is credited to (null = nobody), so one query
+ * answers many managers at once (rankings, payouts); without it `uid` is null throughout.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
@@ -9,6 +11,8 @@ import { queryRows } from '../../db/client.js';
 export type Window = { orgId: string; start: Date; end: Date; timeZone: string };
 /** The users whose record counts, or null for the organization as a whole. */
 export type Credited = string[] | null;
+/** Whether rows are split by credited user. */
+export type By = boolean;
 
 const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 const uuidArray = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
@@ -32,45 +36,90 @@ export const ownerAt = (t: SQL): SQL => sql`(case
 const creditedBy = (who: SQL, credited: Credited): SQL =>
   credited === null ? sql`` : sql`and ${who} = any(${uuidArray(credited)})`;
 
-/** Orders placed in the window and credited to the owner at the moment of the order. */
-export async function orderTotals(db: Db, w: Window, credited: Credited, currency: string) {
-  const [row] = await queryRows<{ n: number; amount: number | null }>(
+/** Up to this many credited users, narrowing to their candidates first pays; beyond, it is most customers. */
+const NARROW_UP_TO = 100;
+
+/**
+ * Customers that may be credited to one of the users at some moment (orders, creation, book):
+ * owned by one of them now, or named in an assignment history row to or from one of them — the
+ * only ones ownerAt can answer with one of them. No narrowing for the organization or many users.
+ */
+const candidates = (orgId: string, credited: Credited) =>
+  credited === null || credited.length > NARROW_UP_TO
+    ? sql``
+    : sql`and c.id in (select x.id from customers x where x.org_id = ${orgId} and x.owner_id = any(${uuidArray(credited)})
+                   union select h.customer_id from assignment_history h
+                    where h.org_id = ${orgId} and h.to_user_id = any(${uuidArray(credited)})
+                   union select h.customer_id from assignment_history h
+                    where h.org_id = ${orgId} and h.from_user_id = any(${uuidArray(credited)}))`;
+
+/** The credited user of a row (when split by user), or null. */
+const uidOf = (who: SQL, by: By): SQL => (by ? sql`${who}` : sql`null::uuid`);
+
+/**
+ * Orders placed in the window and credited to the owner at the moment of the order, per credited
+ * user when `by`. The amount sums only the organization's currency (null when none).
+ */
+export async function orderTotals(db: Db, w: Window, credited: Credited, currency: string, by: By = false) {
+  const owner = ownerAt(sql`o.ordered_at`);
+  const needOwner = by || credited !== null;
+  return queryRows<{ uid: string | null; n: number; amount: number | null }>(
     db,
-    sql`select count(*)::int as n,
-               sum(o.amount) filter (where o.currency = ${currency})::float8 as amount
-          from orders o
-          join customers c on c.org_id = o.org_id and c.id = o.customer_id
-         where o.org_id = ${w.orgId} and o.ordered_at >= ${at(w.start)} and o.ordered_at <= ${at(w.end)}
-           ${creditedBy(ownerAt(sql`o.ordered_at`), credited)}`,
+    sql`select x.uid, count(*)::int as n, sum(x.amount) filter (where x.currency = ${currency})::float8 as amount
+          from (select o.amount, o.currency, ${needOwner ? owner : sql`null::uuid`} as owner,
+                       ${by ? owner : sql`null::uuid`} as uid
+                  from orders o
+                  join customers c on c.org_id = o.org_id and c.id = o.customer_id
+                 where o.org_id = ${w.orgId} and o.ordered_at >= ${at(w.start)} and o.ordered_at <= ${at(w.end)}
+                   ${candidates(w.orgId, credited)}) x
+         where true ${creditedBy(sql`x.owner`, credited)}
+         group by x.uid`,
   );
-  return { count: row?.n ?? 0, amount: row?.amount ?? null };
 }
 
 /** Customers created in the window (not deleted or merged), credited to their owner at creation. */
-export async function newCustomers(db: Db, w: Window, credited: Credited): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(
+export async function newCustomers(db: Db, w: Window, credited: Credited, by: By = false) {
+  const owner = ownerAt(sql`c.created_at`);
+  const needOwner = by || credited !== null;
+  return queryRows<{ uid: string | null; n: number }>(
     db,
-    sql`select count(*)::int as n from customers c
-         where c.org_id = ${w.orgId} and c.deleted_at is null and c.merged_into_id is null
-           and c.created_at >= ${at(w.start)} and c.created_at <= ${at(w.end)}
-           ${creditedBy(ownerAt(sql`c.created_at`), credited)}`,
+    sql`select x.uid, count(*)::int as n
+          from (select ${needOwner ? owner : sql`null::uuid`} as owner, ${by ? owner : sql`null::uuid`} as uid
+                  from customers c
+                 where c.org_id = ${w.orgId} and c.deleted_at is null and c.merged_into_id is null
+                   and c.created_at >= ${at(w.start)} and c.created_at <= ${at(w.end)}
+                   ${candidates(w.orgId, credited)}) x
+         where true ${creditedBy(sql`x.owner`, credited)}
+         group by x.uid`,
   );
-  return row?.n ?? 0;
 }
 
 /** The customers in the book at instant t: existing then, not deleted by then, owned by the credited users. */
-const bookAt = (orgId: string, t: Date, credited: Credited) =>
-  sql`select c.id, c.completeness from customers c
-       where c.org_id = ${orgId} and c.created_at <= ${at(t)}
-         and (c.deleted_at is null or c.deleted_at > ${at(t)})
-         ${creditedBy(ownerAt(at(t)), credited)}`;
+const bookAt = (orgId: string, t: Date, credited: Credited, by: By) => {
+  const needOwner = by || credited !== null;
+  return sql`select b.id, b.completeness, b.uid from (
+       select c.id, c.completeness, ${needOwner ? ownerAt(at(t)) : sql`null::uuid`} as owner,
+              ${by ? ownerAt(at(t)) : sql`null::uuid`} as uid
+         from customers c
+        where c.org_id = ${orgId} and c.created_at <= ${at(t)}
+          and (c.deleted_at is null or c.deleted_at > ${at(t)})
+          ${candidates(orgId, credited)}) b
+     where true ${creditedBy(sql`b.owner`, credited)}`;
+};
 
 /** The local purchase days (up to `until`) of every customer in the book at `t`. */
-export async function bookPurchaseDays(db: Db, w: Window, t: Date, until: Date, credited: Credited) {
-  return queryRows<{ id: string; days: string[] | null }>(
+export async function bookPurchaseDays(
+  db: Db,
+  w: Window,
+  t: Date,
+  until: Date,
+  credited: Credited,
+  by: By = false,
+) {
+  return queryRows<{ id: string; uid: string | null; days: string[] | null }>(
     db,
-    sql`with book as (${bookAt(w.orgId, t, credited)})
-        select b.id,
+    sql`with book as (${bookAt(w.orgId, t, credited, by)})
+        select b.id, b.uid,
                array(select distinct to_char((o.ordered_at at time zone ${w.timeZone})::date, 'YYYY-MM-DD')
                        from orders o where o.org_id = ${w.orgId} and o.customer_id = b.id
                         and o.ordered_at <= ${at(until)}) as days
@@ -79,14 +128,21 @@ export async function bookPurchaseDays(db: Db, w: Window, t: Date, until: Date, 
 }
 
 /**
- * Completeness and CLV of the book at `t`: the mean profile completeness (as the profiles are now)
- * and the sum of each customer's CLV from the latest value refresh at or before t.
+ * Completeness and CLV of the book at `t`: the sum and count of profile completeness (as the
+ * profiles are now) and the sum and count of each customer's CLV from the latest value refresh
+ * at or before t.
  */
-export async function bookSnapshot(db: Db, orgId: string, t: Date, credited: Credited) {
-  const [row] = await queryRows<{ completeness: number | null; clv: number | null }>(
+export async function bookSnapshot(db: Db, orgId: string, t: Date, credited: Credited, by: By = false) {
+  return queryRows<{
+    uid: string | null;
+    completeness_sum: number;
+    completeness_n: number;
+    clv: number | null;
+  }>(
     db,
-    sql`with book as (${bookAt(orgId, t, credited)})
-        select avg(b.completeness)::float8 as completeness, sum(v.clv)::float8 as clv
+    sql`with book as (${bookAt(orgId, t, credited, by)})
+        select b.uid, coalesce(sum(b.completeness), 0)::float8 as completeness_sum,
+               count(b.completeness)::int as completeness_n, sum(v.clv)::float8 as clv
           from book b
           left join lateral (
             select x.clv from (
@@ -95,16 +151,16 @@ export async function bookSnapshot(db: Db, orgId: string, t: Date, credited: Cre
               union all
               select cs.clv, cs.as_of from customer_scores cs
                where cs.org_id = ${orgId} and cs.customer_id = b.id and cs.as_of <= ${at(t)}) x
-            order by x.as_of desc limit 1) v on true`,
+            order by x.as_of desc limit 1) v on true
+         group by b.uid`,
   );
-  return { completeness: row?.completeness ?? null, clv: row?.clv ?? null };
 }
 
 /** Scores of the CSAT and NPS surveys answered in the window, credited to the owner when sent. */
-export async function surveyScores(db: Db, w: Window, credited: Credited) {
-  return queryRows<{ kind: string; score: number }>(
+export async function surveyScores(db: Db, w: Window, credited: Credited, by: By = false) {
+  return queryRows<{ uid: string | null; kind: string; score: number }>(
     db,
-    sql`select t.kind, s.score from survey_sends s
+    sql`select ${uidOf(sql`s.owner_id`, by)} as uid, t.kind, s.score from survey_sends s
           join survey_templates t on t.org_id = s.org_id and t.id = s.template_id
          where s.org_id = ${w.orgId} and s.score is not null
            and s.answered_at >= ${at(w.start)} and s.answered_at <= ${at(w.end)}
@@ -113,11 +169,11 @@ export async function surveyScores(db: Db, w: Window, credited: Credited) {
 }
 
 /** Complaints raised in the window, and the hours to first response / resolution of those answered in it. */
-export async function complaintFacts(db: Db, w: Window, credited: Credited) {
+export async function complaintFacts(db: Db, w: Window, credited: Credited, by: By = false) {
   const inWindow = (col: SQL) => sql`(${col} >= ${at(w.start)} and ${col} <= ${at(w.end)})`;
-  return queryRows<{ raised: boolean; first_h: number | null; resolve_h: number | null }>(
+  return queryRows<{ uid: string | null; raised: boolean; first_h: number | null; resolve_h: number | null }>(
     db,
-    sql`select ${inWindow(sql`c.created_at`)} as raised,
+    sql`select ${uidOf(sql`c.owner_id`, by)} as uid, ${inWindow(sql`c.created_at`)} as raised,
                case when ${inWindow(sql`c.first_responded_at`)}
                     then extract(epoch from c.first_responded_at - c.created_at)::float8 / 3600 end as first_h,
                case when ${inWindow(sql`c.resolved_at`)}
@@ -133,11 +189,24 @@ export async function complaintFacts(db: Db, w: Window, credited: Credited) {
  * Tasks due in [start, dueEnd] (not cancelled, assigned to the credited users), judged at `asOf`:
  * decided once done or once their due day (local) is over; on time when done by the end of the due day.
  */
-export async function taskTimeliness(db: Db, w: Window, dueEnd: Date, asOf: Date, credited: Credited) {
-  const [row] = await queryRows<{ total: number; on_time: number; visits: number; visits_on_time: number }>(
+export async function taskTimeliness(
+  db: Db,
+  w: Window,
+  dueEnd: Date,
+  asOf: Date,
+  credited: Credited,
+  by: By = false,
+) {
+  return queryRows<{
+    uid: string | null;
+    total: number;
+    on_time: number;
+    visits: number;
+    visits_on_time: number;
+  }>(
     db,
     sql`with t as (
-          select t.type,
+          select ${uidOf(sql`t.assignee_id`, by)} as uid, t.type,
                  (t.status = 'done' and t.completed_at <= ${at(asOf)}) as done,
                  t.completed_at,
                  (((t.due_at at time zone ${w.timeZone})::date + 1)::timestamp at time zone ${w.timeZone}) as day_end
@@ -146,12 +215,12 @@ export async function taskTimeliness(db: Db, w: Window, dueEnd: Date, asOf: Date
              and t.due_at >= ${at(w.start)} and t.due_at <= ${at(dueEnd)}
              ${creditedBy(sql`t.assignee_id`, credited)}),
         judged as (
-          select type, done and completed_at < day_end as on_time, (done or day_end <= ${at(asOf)}) as decided from t)
-        select count(*) filter (where decided)::int as total,
+          select uid, type, done and completed_at < day_end as on_time, (done or day_end <= ${at(asOf)}) as decided from t)
+        select uid, count(*) filter (where decided)::int as total,
                count(*) filter (where decided and on_time)::int as on_time,
                count(*) filter (where decided and type = 'visit')::int as visits,
                count(*) filter (where decided and on_time and type = 'visit')::int as visits_on_time
-          from judged`,
+          from judged
+         group by uid`,
   );
-  return row ?? { total: 0, on_time: 0, visits: 0, visits_on_time: 0 };
 }

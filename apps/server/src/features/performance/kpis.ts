@@ -18,6 +18,7 @@ import type { Db } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { Deps } from '../../platform/deps.js';
 import { organizationKpisForbidden, subjectNotFound } from './errors.js';
+import { flowTotals, localDay, type Flow } from './kpi-facts.js';
 import * as kpiRepo from './kpi-repo.js';
 import type { Credited } from './kpi-repo.js';
 import { performancePolicy } from './policy.js';
@@ -57,12 +58,164 @@ export async function assertCanRead(db: Db, actor: Actor, subject: SubjectRef) {
   if (!team || !performancePolicy.canReadTeam(actor, team.id)) throw subjectNotFound();
 }
 
-const localDay = (instant: Date, timeZone: string) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    instant,
-  );
-
 const LIVE = new Set(['new', 'active', 'mature', 'at_risk', 'won_back']);
+
+/** What a KPI is made of, for one credited user (or the whole subject): sums that add up across users. */
+type Part = {
+  orders: number;
+  amount: number | null;
+  newCustomers: number;
+  csat: number[];
+  nps: number[];
+  raised: number;
+  firstH: number[];
+  resolveH: number[];
+  tasks: { total: number; on_time: number; visits: number; visits_on_time: number };
+  completenessSum: number;
+  completenessN: number;
+  clv: number | null;
+  live: number;
+  churned: number;
+  retained: number;
+};
+
+const emptyPart = (): Part => ({
+  orders: 0,
+  amount: null,
+  newCustomers: 0,
+  csat: [],
+  nps: [],
+  raised: 0,
+  firstH: [],
+  resolveH: [],
+  tasks: { total: 0, on_time: 0, visits: 0, visits_on_time: 0 },
+  completenessSum: 0,
+  completenessN: 0,
+  clv: null,
+  live: 0,
+  churned: 0,
+  retained: 0,
+});
+
+const addNullable = (a: number | null, b: number | null) => (b === null ? a : (a ?? 0) + b);
+
+/** The KPI values of a part (docs/kpis.md). */
+function valuesOf(p: Part): KpiValues {
+  const values = Object.fromEntries(KPI_DEFINITIONS.map((d) => [d.key, null])) as KpiValues;
+  values.sales_amount = roundKpi(p.amount, 2);
+  values.order_count = countOrNull(p.orders);
+  values.new_customers = countOrNull(p.newCustomers);
+  values.retention_rate = roundKpi(rateOf(p.retained, p.live), 4);
+  values.churn_rate = roundKpi(rateOf(p.churned, p.live), 4);
+  values.avg_satisfaction = roundKpi(meanOf(p.csat), 2);
+  values.nps = roundKpi(npsOf(p.nps), 1);
+  values.complaint_count = countOrNull(p.raised);
+  values.first_response_hours_median = roundKpi(medianOf(p.firstH), 2);
+  values.resolution_hours_median = roundKpi(medianOf(p.resolveH), 2);
+  values.visit_completion_rate = roundKpi(rateOf(p.tasks.visits_on_time, p.tasks.visits), 4);
+  values.task_on_time_rate = roundKpi(rateOf(p.tasks.on_time, p.tasks.total), 4);
+  values.profile_completeness = roundKpi(p.completenessN ? p.completenessSum / p.completenessN : null, 2);
+  values.book_value = roundKpi(p.clv, 2);
+  return values;
+}
+
+const ALL_KEYS: ReadonlySet<KpiKey> = new Set(KPI_DEFINITIONS.map((d) => d.key));
+const needs = (keys: ReadonlySet<KpiKey>, ...some: KpiKey[]) => some.some((k) => keys.has(k));
+
+/**
+ * The parts of the KPIs in `keys` for the credited users over the local days from..to, as known
+ * at asOf — one part per credited user when `by` (users with nothing are absent), else one part
+ * under null for the whole subject. Each source is one query for all users (no query per user).
+ */
+async function computeParts(
+  db: Db,
+  orgId: string,
+  credited: Credited,
+  from: string,
+  to: string,
+  asOf: Date,
+  opts: { by: boolean; keys: ReadonlySet<KpiKey> },
+) {
+  const { timeZone, currency } = await repo.findOrg(db, orgId);
+  const { by, keys } = opts;
+  const start = startOfLocalDay(from, timeZone);
+  const periodEnd = endOfLocalDay(to, timeZone);
+  const end = new Date(Math.min(periodEnd.getTime(), asOf.getTime()));
+  const parts = new Map<string | null, Part>();
+  if (end.getTime() < start.getTime()) return { parts, currency, timeZone, started: false };
+  const part = (uid: string | null) => {
+    const key = by ? uid : null;
+    let p = parts.get(key);
+    if (!p) parts.set(key, (p = emptyPart()));
+    return p;
+  };
+  const w = { orgId, start, end, timeZone };
+  const none = Promise.resolve([]);
+
+  const [flows, surveys, complaints, tasks, book, base] = await Promise.all([
+    needs(keys, 'sales_amount', 'order_count', 'new_customers')
+      ? flowTotals(db, w, from, credited, currency, by)
+      : Promise.resolve(new Map<string | null, Flow>()),
+    needs(keys, 'avg_satisfaction', 'nps') ? kpiRepo.surveyScores(db, w, credited, by) : none,
+    needs(keys, 'complaint_count', 'first_response_hours_median', 'resolution_hours_median')
+      ? kpiRepo.complaintFacts(db, w, credited, by)
+      : none,
+    needs(keys, 'visit_completion_rate', 'task_on_time_rate')
+      ? kpiRepo.taskTimeliness(db, w, periodEnd, end, credited, by)
+      : none,
+    needs(keys, 'profile_completeness', 'book_value')
+      ? kpiRepo.bookSnapshot(db, orgId, end, credited, by)
+      : none,
+    needs(keys, 'retention_rate', 'churn_rate')
+      ? kpiRepo.bookPurchaseDays(db, w, start, end, credited, by)
+      : none,
+  ]);
+
+  for (const [uid, f] of flows) {
+    const p = part(uid);
+    p.orders += f.orders;
+    p.amount = addNullable(p.amount, f.amount);
+    p.newCustomers += f.newCustomers;
+  }
+  for (const s of surveys) {
+    if (s.kind === 'csat') part(s.uid).csat.push(s.score);
+    else if (s.kind === 'nps') part(s.uid).nps.push(s.score);
+  }
+  for (const c of complaints) {
+    const p = part(c.uid);
+    if (c.raised) p.raised++;
+    if (c.first_h !== null && c.first_h !== undefined) p.firstH.push(c.first_h);
+    if (c.resolve_h !== null && c.resolve_h !== undefined) p.resolveH.push(c.resolve_h);
+  }
+  for (const t of tasks) {
+    const p = part(t.uid).tasks;
+    p.total += t.total;
+    p.on_time += t.on_time;
+    p.visits += t.visits;
+    p.visits_on_time += t.visits_on_time;
+  }
+  for (const b of book) {
+    const p = part(b.uid);
+    p.completenessSum += b.completeness_sum;
+    p.completenessN += b.completeness_n;
+    p.clv = addNullable(p.clv, b.clv);
+  }
+
+  // Retention and churn: customers live the day before the period, followed to its end (or asOf).
+  const dayBefore = addLocalDays(from, -1);
+  const lastDay = localDay(end, timeZone);
+  for (const c of base) {
+    const days = c.days ?? [];
+    if (!days.length) continue;
+    if (!LIVE.has(lifecycleStage(days, dayBefore, DEFAULT_LIFECYCLE_RULES).stage)) continue;
+    const p = part(c.uid);
+    p.live++;
+    const after = lifecycleStage(days, lastDay, DEFAULT_LIFECYCLE_RULES);
+    if (after.history.some((h) => h.stage === 'churned' && h.since !== null && h.since >= from)) p.churned++;
+    if (after.stage !== 'churned') p.retained++;
+  }
+  return { parts, currency, timeZone, started: true };
+}
 
 /**
  * Every KPI of the credited users over the local days from..to (inclusive), as known at `asOf`:
@@ -76,61 +229,39 @@ export async function computeKpis(
   to: string,
   asOf: Date,
 ): Promise<{ values: KpiValues; currency: string; timeZone: string }> {
-  const { timeZone, currency } = await repo.findOrg(db, orgId);
-  const start = startOfLocalDay(from, timeZone);
-  const periodEnd = endOfLocalDay(to, timeZone);
-  const end = new Date(Math.min(periodEnd.getTime(), asOf.getTime()));
-  const values = Object.fromEntries(KPI_DEFINITIONS.map((d) => [d.key, null])) as KpiValues;
-  if (end.getTime() < start.getTime()) return { values, currency, timeZone };
-  const w = { orgId, start, end, timeZone };
-
-  const [orders, created, surveys, complaints, tasks, book, base] = await Promise.all([
-    kpiRepo.orderTotals(db, w, credited, currency),
-    kpiRepo.newCustomers(db, w, credited),
-    kpiRepo.surveyScores(db, w, credited),
-    kpiRepo.complaintFacts(db, w, credited),
-    kpiRepo.taskTimeliness(db, w, periodEnd, end, credited),
-    kpiRepo.bookSnapshot(db, orgId, end, credited),
-    kpiRepo.bookPurchaseDays(db, w, start, end, credited),
-  ]);
-
-  values.sales_amount = roundKpi(orders.amount, 2);
-  values.order_count = countOrNull(orders.count);
-  values.new_customers = countOrNull(created);
-
-  // Retention and churn: customers live the day before the period, followed to its end (or asOf).
-  const dayBefore = addLocalDays(from, -1);
-  const lastDay = localDay(end, timeZone);
-  let live = 0;
-  let churned = 0;
-  let retained = 0;
-  for (const c of base) {
-    const days = c.days ?? [];
-    if (!days.length) continue;
-    if (!LIVE.has(lifecycleStage(days, dayBefore, DEFAULT_LIFECYCLE_RULES).stage)) continue;
-    live++;
-    const after = lifecycleStage(days, lastDay, DEFAULT_LIFECYCLE_RULES);
-    if (after.history.some((h) => h.stage === 'churned' && h.since !== null && h.since >= from)) churned++;
-    if (after.stage !== 'churned') retained++;
-  }
-  values.retention_rate = roundKpi(rateOf(retained, live), 4);
-  values.churn_rate = roundKpi(rateOf(churned, live), 4);
-
-  values.avg_satisfaction = roundKpi(meanOf(surveys.filter((s) => s.kind === 'csat').map((s) => s.score)), 2);
-  values.nps = roundKpi(npsOf(surveys.filter((s) => s.kind === 'nps').map((s) => s.score)), 1);
-
-  values.complaint_count = countOrNull(complaints.filter((c) => c.raised).length);
-  const hours = (k: 'first_h' | 'resolve_h') =>
-    complaints.map((c) => c[k]).filter((h): h is number => h !== null && h !== undefined);
-  values.first_response_hours_median = roundKpi(medianOf(hours('first_h')), 2);
-  values.resolution_hours_median = roundKpi(medianOf(hours('resolve_h')), 2);
-
-  values.visit_completion_rate = roundKpi(rateOf(tasks.visits_on_time, tasks.visits), 4);
-  values.task_on_time_rate = roundKpi(rateOf(tasks.on_time, tasks.total), 4);
-
-  values.profile_completeness = roundKpi(book.completeness, 2);
-  values.book_value = roundKpi(book.clv, 2);
+  const { parts, currency, timeZone, started } = await computeParts(db, orgId, credited, from, to, asOf, {
+    by: false,
+    keys: ALL_KEYS,
+  });
+  const values = started
+    ? valuesOf(parts.get(null) ?? emptyPart())
+    : (Object.fromEntries(KPI_DEFINITIONS.map((d) => [d.key, null])) as KpiValues);
   return { values, currency, timeZone };
+}
+
+/**
+ * The KPIs in `keys` (default all) of each user on their own, over from..to as known at asOf — the
+ * same values computeKpis gives for `[userId]`, from one query per source for all of them.
+ */
+export async function computeKpisByUser(
+  db: Db,
+  orgId: string,
+  userIds: readonly string[],
+  from: string,
+  to: string,
+  asOf: Date,
+  keys: ReadonlySet<KpiKey> = ALL_KEYS,
+): Promise<Map<string, KpiValues>> {
+  const out = new Map<string, KpiValues>();
+  if (!userIds.length) return out;
+  const { parts, started } = await computeParts(db, orgId, [...userIds], from, to, asOf, { by: true, keys });
+  const nothing = Object.fromEntries(KPI_DEFINITIONS.map((d) => [d.key, null])) as KpiValues;
+  const empty = started ? valuesOf(emptyPart()) : nothing;
+  for (const id of userIds) {
+    const p = parts.get(id);
+    out.set(id, p && started ? valuesOf(p) : empty);
+  }
+  return out;
 }
 
 /** GET /kpis: every KPI of a subject over a period, in the order of the registry. */

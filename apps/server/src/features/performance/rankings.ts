@@ -1,3 +1,4 @@
+import type { KpiKey } from '@steward/core';
 import type { Actor } from '../../platform/actor.js';
 import type { Deps } from '../../platform/deps.js';
 import { organizationKpisForbidden } from './errors.js';
@@ -5,7 +6,8 @@ import { performancePolicy } from './policy.js';
 import * as perfRepo from './repo.js';
 import { teamNotFound } from './review-errors.js';
 import * as repo from './scorecard-repo.js';
-import { chooseTemplate, scoreItems } from './scorecards.js';
+import { chooseTemplate, scoreValues } from './scorecards.js';
+import { computeKpisByUser } from './kpis.js';
 
 /** Competition ranking by score, highest first ("1, 2, 2, 4"); no score → no rank. */
 export function rank(scores: { id: string; overall: number | null }[]): Map<string, number> {
@@ -39,19 +41,22 @@ export async function rankings(
   const everyone = await repo.activeManagers(db, actor.orgId);
   const templates = await repo.listTemplates(db, actor.orgId);
   const asOf = deps.now();
-  const scores: { id: string; overall: number | null }[] = [];
-  for (const m of everyone) {
-    const { overall } = await scoreItems(
-      db,
-      actor.orgId,
-      m.id,
-      chooseTemplate(templates, m).items,
-      q.from,
-      q.to,
-      asOf,
-    );
-    scores.push({ id: m.id, overall });
-  }
+  // Every manager's KPIs at once (one query per source), only those their templates score.
+  const chosen = new Map(everyone.map((m) => [m.id, chooseTemplate(templates, m).items]));
+  const keys = new Set([...chosen.values()].flatMap((items) => items.map((i) => i.kpi as KpiKey)));
+  const values = await computeKpisByUser(
+    db,
+    actor.orgId,
+    everyone.map((m) => m.id),
+    q.from,
+    q.to,
+    asOf,
+    keys,
+  );
+  const scores = everyone.map((m) => ({
+    id: m.id,
+    overall: scoreValues(chosen.get(m.id)!, values.get(m.id)!).overall,
+  }));
   const overallOf = new Map(scores.map((s) => [s.id, s.overall]));
   const company = rank(scores);
   const shown = teamIds ? everyone.filter((m) => m.teamId && teamIds.includes(m.teamId)) : everyone;

@@ -1,0 +1,315 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq, sql } from 'drizzle-orm';
+import { buildTestApp, login, type Client, type TestApp } from '../../../test/build-test-app.js';
+import { createTestOrg, insertCustomer, type TestOrg } from '../../../test/factories.js';
+import { queryRows } from '../../db/client.js';
+import { assignmentHistory, customers, orders, organizations } from '../../db/schema/index.js';
+import { newId } from '../../platform/ids.js';
+import { runKpiFacts, runsOf } from './kpi-facts.js';
+import { computeKpis, computeKpisByUser } from './kpis.js';
+import { seedKpiScenario } from './kpi-scenario.js';
+
+let t: TestApp;
+let org: TestOrg;
+let admin: Client;
+let director: Client;
+const APRIL = 'from=2026-04-01&to=2026-04-30';
+const AS_OF = new Date('2026-05-10T00:00:00Z');
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  org = await createTestOrg(t.deps.db);
+  await seedKpiScenario(t.deps.db, org);
+  admin = await login(t.app, org.users.admin.email);
+  director = await login(t.app, org.users.director.email);
+  t.setNow(AS_OF);
+});
+afterAll(() => t.close());
+
+/** Builds the missing days (since SINCE unless `all`: the periods the tests read, fewer batches). */
+const SINCE = '2025-05-01';
+const buildFacts = (opts: { all?: boolean } = {}) =>
+  runKpiFacts({
+    deps: t.deps,
+    orgId: org.orgId,
+    jobId: newId(),
+    actorId: null,
+    asOf: AS_OF,
+    options: opts.all ? {} : { since: SINCE },
+    progress: async () => {},
+  });
+
+const coveredDays = async () =>
+  (
+    await queryRows<{ day: string }>(
+      t.deps.db,
+      sql`select day::text as day from kpi_fact_days where org_id = ${org.orgId} order by day`,
+    )
+  ).map((r) => r.day);
+
+const forgetFacts = () => t.deps.db.execute(sql`delete from kpi_fact_days where org_id = ${org.orgId}`);
+
+type Kpis = Record<string, number | null>;
+async function kpis(subject: string, period = APRIL): Promise<Kpis> {
+  const res = await admin.get(`/api/v1/kpis?subject=${subject}&${period}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return Object.fromEntries(
+    (res.json() as { data: { kpi: string; value: number | null }[] }).data.map((k) => [k.kpi, k.value]),
+  );
+}
+async function board(period = APRIL) {
+  const res = await director.get(`/api/v1/scorecards/rankings?organization=true&${period}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json().data as { managerId: string; overall: number | null; companyRank: number | null }[];
+}
+
+/** Every subject's KPIs and the leaderboard, for April and for 10 April – 9 May (a range across the month). */
+async function everything() {
+  const subjects = [
+    'organization',
+    `team:${org.team.a}`,
+    `team:${org.team.b}`,
+    ...(['m1', 'm2', 'm3', 'm4'] as const).map((k) => `manager:${org.users[k].id}`),
+  ];
+  const out: Record<string, unknown> = {};
+  for (const period of [APRIL, 'from=2026-04-10&to=2026-05-09', 'from=2026-05-01&to=2026-05-31'])
+    for (const s of subjects) out[`${s} ${period}`] = await kpis(s, period);
+  out.board = await board();
+  return out;
+}
+
+/** The same answers from the facts as computed directly with no facts at all. */
+async function expectFactsEqualDirect() {
+  expect((await coveredDays()).length).toBeGreaterThan(0);
+  const withFacts = await everything();
+  await forgetFacts();
+  const direct = await everything();
+  expect(withFacts).toEqual(direct);
+  await buildFacts();
+}
+
+describe(
+  'KPI facts (pre-aggregated orders and new customers per manager and day)',
+  { timeout: 180_000 },
+  () => {
+    it('the job builds every whole local day up to asOf; the hand-computed April holds with facts', async () => {
+      const before = await everything();
+      const result = await buildFacts({ all: true });
+      const days = await coveredDays();
+      // From the first customer (2024-01-01 local) to 9 May, the last whole day before asOf (10 May 08:00 local).
+      expect(days[0]).toBe('2024-01-01');
+      expect(days[days.length - 1]).toBe('2026-05-09');
+      expect(result.days).toBe(days.length);
+      expect((await buildFacts({ all: true })).days).toBe(0); // nothing missing on a re-run
+      // The hand-computed values of kpis.test.ts, now from the facts.
+      expect(await kpis(`manager:${org.users.m1.id}`)).toMatchObject({
+        sales_amount: 1270,
+        order_count: 3,
+        new_customers: 1,
+      });
+      expect(await kpis(`team:${org.team.a}`)).toMatchObject({ sales_amount: 2170, order_count: 5 });
+      expect(await kpis('organization')).toMatchObject({
+        sales_amount: 2370,
+        order_count: 7,
+        new_customers: 2,
+      });
+      expect(await everything()).toEqual(before);
+    });
+
+    it('answers are read from the facts of covered days (a tampered fact shows)', async () => {
+      await t.deps.db.execute(
+        sql`update kpi_day_facts set orders = orders + 100 where org_id = ${org.orgId}
+            and user_id = ${org.users.m4.id} and day = '2026-04-18'`,
+      );
+      expect((await kpis(`manager:${org.users.m4.id}`)).order_count).toBe(101);
+      await forgetFacts(); // the day is computed directly again
+      expect((await kpis(`manager:${org.users.m4.id}`)).order_count).toBe(1);
+      await buildFacts();
+      expect((await kpis(`manager:${org.users.m4.id}`)).order_count).toBe(1);
+    });
+
+    it('a late order, an order moved to another day or customer and a deleted order invalidate their days', async () => {
+      const [c2] = await queryRows<{ id: string }>(
+        t.deps.db,
+        sql`select customer_id as id from orders where org_id = ${org.orgId} and amount = 200`,
+      );
+      const late = newId();
+      // 15 April 10:00 local, entered on 10 May.
+      await t.deps.db.insert(orders).values({
+        orgId: org.orgId,
+        id: late,
+        customerId: c2!.id,
+        orderedAt: new Date('2026-04-15T02:00:00Z'),
+        amount: 1000,
+      });
+      expect(await coveredDays()).not.toContain('2026-04-15');
+      expect(await kpis(`manager:${org.users.m1.id}`)).toMatchObject({ sales_amount: 2270, order_count: 4 });
+      await expectFactsEqualDirect();
+
+      // Moved to 2 May local and to C9 (owned by m2): April loses it, May gains it for m2.
+      const [c9] = await queryRows<{ id: string }>(
+        t.deps.db,
+        sql`select customer_id as id from orders where org_id = ${org.orgId} and amount = 60`,
+      );
+      await t.deps.db
+        .update(orders)
+        .set({ orderedAt: new Date('2026-05-02T02:00:00Z'), customerId: c9!.id })
+        .where(and(eq(orders.orgId, org.orgId), eq(orders.id, late)));
+      const days = await coveredDays();
+      expect(days).not.toContain('2026-04-15');
+      expect(days).not.toContain('2026-05-02');
+      expect(await kpis(`manager:${org.users.m1.id}`)).toMatchObject({ sales_amount: 1270, order_count: 3 });
+      expect(await kpis(`manager:${org.users.m2.id}`, 'from=2026-05-01&to=2026-05-31')).toMatchObject({
+        sales_amount: 1000,
+        order_count: 1,
+      });
+      await expectFactsEqualDirect();
+
+      await t.deps.db.delete(orders).where(and(eq(orders.orgId, org.orgId), eq(orders.id, late)));
+      expect(await coveredDays()).not.toContain('2026-05-02');
+      expect(await kpis(`manager:${org.users.m2.id}`, 'from=2026-05-01&to=2026-05-31')).toMatchObject({
+        sales_amount: null,
+        order_count: null,
+      });
+      await expectFactsEqualDirect();
+    });
+
+    it('a customer moved between managers mid-period (history written late) re-credits the affected days only', async () => {
+      // C3 has no history: its orders go to the current owner m3. A hand-over m4 → m3 recorded on
+      // 1 April 00:00 local makes it the first row: earlier orders now go to m4, April's stay m3's.
+      const [c3] = await queryRows<{ id: string }>(
+        t.deps.db,
+        sql`select customer_id as id from orders where org_id = ${org.orgId} and amount = 400`,
+      );
+      await t.deps.db.insert(assignmentHistory).values({
+        orgId: org.orgId,
+        id: newId(),
+        customerId: c3!.id,
+        kind: 'handover',
+        fromUserId: org.users.m4.id,
+        toUserId: org.users.m3.id,
+        at: new Date('2026-03-31T16:00:00Z'),
+      });
+      const days = await coveredDays();
+      expect(days).not.toContain('2025-06-01'); // C3's order of 1 June 2025, before the row
+      expect(days).not.toContain('2026-04-05'); // and of 5 April, after it
+      expect(days).toContain('2026-04-18'); // other customers' days keep their facts
+      expect(await kpis(`manager:${org.users.m4.id}`, 'from=2025-06-01&to=2025-06-30')).toMatchObject({
+        sales_amount: 20,
+      });
+      expect(await kpis(`manager:${org.users.m3.id}`)).toMatchObject({ sales_amount: 400 });
+      await expectFactsEqualDirect();
+
+      // A later move on 20 April local: the order of 5 April stays m3's (moving never moves past sales).
+      await t.deps.db.insert(assignmentHistory).values({
+        orgId: org.orgId,
+        id: newId(),
+        customerId: c3!.id,
+        kind: 'assign',
+        fromUserId: org.users.m3.id,
+        toUserId: org.users.m2.id,
+        at: new Date('2026-04-20T00:00:00Z'),
+      });
+      expect(await coveredDays()).toContain('2026-04-05');
+      expect(await kpis(`manager:${org.users.m3.id}`)).toMatchObject({ sales_amount: 400 });
+      await expectFactsEqualDirect();
+    });
+
+    it('new customers: created late, re-owned without history, deleted; other changes keep the day', async () => {
+      const created = await insertCustomer(
+        t.deps.db,
+        org.orgId,
+        { id: org.users.m4.id, teamId: org.team.b },
+        {
+          createdAt: new Date('2026-04-22T04:00:00Z'),
+        },
+      );
+      expect(await coveredDays()).not.toContain('2026-04-22');
+      expect((await kpis(`manager:${org.users.m4.id}`)).new_customers).toBe(1);
+      await expectFactsEqualDirect();
+
+      // No history: changing the owner re-credits its creation.
+      await t.deps.db
+        .update(customers)
+        .set({ ownerId: org.users.m2.id, teamId: org.team.a })
+        .where(and(eq(customers.orgId, org.orgId), eq(customers.id, created.id)));
+      expect(await coveredDays()).not.toContain('2026-04-22');
+      expect((await kpis(`manager:${org.users.m4.id}`)).new_customers).toBeNull();
+      expect((await kpis(`manager:${org.users.m2.id}`)).new_customers).toBe(1);
+      await expectFactsEqualDirect();
+
+      await t.deps.db
+        .update(customers)
+        .set({ deletedAt: AS_OF })
+        .where(and(eq(customers.orgId, org.orgId), eq(customers.id, created.id)));
+      expect(await coveredDays()).not.toContain('2026-04-22');
+      expect((await kpis(`manager:${org.users.m2.id}`)).new_customers).toBeNull();
+      await expectFactsEqualDirect();
+
+      // A change that cannot matter (completeness) keeps the day.
+      await t.deps.db
+        .update(customers)
+        .set({ completeness: 55 })
+        .where(and(eq(customers.orgId, org.orgId), eq(customers.id, created.id)));
+      expect(await coveredDays()).toContain('2026-04-22');
+    });
+
+    it('a new time zone or currency rebuilds every day', async () => {
+      const before = (await coveredDays()).length;
+      expect(before).toBeGreaterThan(300);
+      await t.deps.db.update(organizations).set({ timeZone: 'UTC' }).where(eq(organizations.id, org.orgId));
+      expect(await coveredDays()).toEqual([]);
+      // In UTC the order of 31 March 16:30 UTC is March's, the one of 30 April 16:10 UTC April's.
+      expect(await kpis(`manager:${org.users.m1.id}`)).toMatchObject({ sales_amount: 1500, order_count: 3 });
+      await buildFacts();
+      expect(await kpis(`manager:${org.users.m1.id}`)).toMatchObject({ sales_amount: 1500, order_count: 3 });
+      await expectFactsEqualDirect();
+      await t.deps.db
+        .update(organizations)
+        .set({ timeZone: 'Asia/Shanghai' })
+        .where(eq(organizations.id, org.orgId));
+      await buildFacts();
+      expect(await kpis(`manager:${org.users.m1.id}`)).toMatchObject({ sales_amount: 1270, order_count: 3 });
+      // Sales sum only the organization's currency: in USD the CNY orders still count, their amounts not.
+      await t.deps.db.update(organizations).set({ currency: 'USD' }).where(eq(organizations.id, org.orgId));
+      expect(await coveredDays()).toEqual([]);
+      await buildFacts();
+      expect(await kpis(`manager:${org.users.m1.id}`)).toMatchObject({ sales_amount: null, order_count: 3 });
+      await t.deps.db.update(organizations).set({ currency: 'CNY' }).where(eq(organizations.id, org.orgId));
+      await buildFacts();
+      expect(await kpis(`manager:${org.users.m1.id}`)).toMatchObject({ sales_amount: 1270, order_count: 3 });
+    });
+
+    it('all managers at once (rankings, payouts) equal each one computed alone, every KPI', async () => {
+      const ids = (['m1', 'm2', 'm3', 'm4', 'leadA'] as const).map((k) => org.users[k].id);
+      for (const [from, to] of [
+        ['2026-04-01', '2026-04-30'],
+        ['2026-04-10', '2026-05-09'],
+        ['2025-06-01', '2025-06-30'],
+      ] as const) {
+        const together = await computeKpisByUser(t.deps.db, org.orgId, ids, from, to, AS_OF);
+        for (const id of ids) {
+          const alone = await computeKpis(t.deps.db, org.orgId, [id], from, to, AS_OF);
+          expect(together.get(id), `${id} ${from}`).toEqual(alone.values);
+        }
+      }
+      // Not trivially empty: m1's April.
+      const m1 = (await computeKpisByUser(t.deps.db, org.orgId, ids, '2026-04-01', '2026-04-30', AS_OF)).get(
+        org.users.m1.id,
+      );
+      expect(m1).toMatchObject({ sales_amount: 1270, retention_rate: 0.6667, book_value: 1750, nps: 25 });
+    });
+
+    it('groups consecutive days into batches of at most 7', () => {
+      expect(runsOf(['2026-04-01', '2026-04-02', '2026-04-04'], 7)).toEqual([
+        { first: '2026-04-01', last: '2026-04-02' },
+        { first: '2026-04-04', last: '2026-04-04' },
+      ]);
+      const days = Array.from({ length: 9 }, (_, i) => `2026-04-${String(i + 1).padStart(2, '0')}`);
+      expect(runsOf(days, 7)).toEqual([
+        { first: '2026-04-01', last: '2026-04-07' },
+        { first: '2026-04-08', last: '2026-04-09' },
+      ]);
+    });
+  },
+);
