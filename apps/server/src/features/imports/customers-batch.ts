@@ -120,11 +120,12 @@ export function customerWriter(ownerOf: OwnerResolver): BatchWriter {
     const keys = rows.map((r) => keyOf(env.dedupeKey, r.values));
     const extIds = rows.map((r) => str(r.values.externalId)).filter((x): x is string => !!x);
     const found = await repo.findByKeys(tx, env.actor.orgId, env.dedupeKey, keys, extIds);
+    const wanted = new Set(keys);
     const byKey = new Map<string, CustomerRow[]>();
     const extHolder = new Map<string, string>();
     for (const c of found) {
       const k = rowKey(env.dedupeKey, c);
-      if (k && keys.includes(k)) byKey.set(k, [...(byKey.get(k) ?? []), c]);
+      if (k && wanted.has(k)) byKey.set(k, [...(byKey.get(k) ?? []), c]);
       if (c.externalId) extHolder.set(c.externalId, c.id);
     }
     const pending = new Map<string, Pending>();

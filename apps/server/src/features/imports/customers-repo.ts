@@ -1,4 +1,8 @@
-import { and, eq, getTableColumns, getTableName, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { and, eq, getTableColumns, getTableName, isNull, or, sql, type SQL } from 'drizzle-orm';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { profileCompleteness, type DedupeKey } from '@steward/core';
 import type { Db } from '../../db/client.js';
@@ -23,24 +27,25 @@ export async function findByKeys(
   keys: (string | null)[],
   externalIds: string[],
 ): Promise<CustomerRow[]> {
+  // Arrays travel as one parameter each: a batch of thousands of keys is one cheap statement.
   const wanted = [...new Set(keys.filter((k): k is string => !!k))];
   const ors: SQL[] = [];
+  const list = (values: string[]) => sql`${sql.param(values)}::text[]`;
   if (wanted.length) {
-    if (key === 'externalId') ors.push(inArray(customers.externalId, wanted));
-    else if (key === 'email') ors.push(inArray(customers.emailNorm, wanted));
-    else if (key === 'phone') ors.push(inArray(customers.phoneNorm, wanted));
+    if (key === 'externalId') ors.push(sql`${customers.externalId} = any(${list(wanted)})`);
+    else if (key === 'email') ors.push(sql`${customers.emailNorm} = any(${list(wanted)})`);
+    else if (key === 'phone') ors.push(sql`${customers.phoneNorm} = any(${list(wanted)})`);
     else {
       const pairs = wanted.map((k) => k.split('\u0001'));
       ors.push(
-        sql`(${customers.nameNorm}, coalesce(${customers.region}, '')) in (${sql.join(
-          pairs.map(([n, r]) => sql`(${n}, ${r ?? ''})`),
-          sql`, `,
-        )})`,
+        sql`(${customers.nameNorm}, coalesce(${customers.region}, '')) in (select * from unnest(${list(
+          pairs.map(([n]) => n ?? ''),
+        )}, ${list(pairs.map(([, r]) => r ?? ''))}))`,
       );
     }
   }
   const ext = [...new Set(externalIds)];
-  if (ext.length && key !== 'externalId') ors.push(inArray(customers.externalId, ext));
+  if (ext.length && key !== 'externalId') ors.push(sql`${customers.externalId} = any(${list(ext)})`);
   if (!ors.length) return [];
   return db
     .select()
@@ -48,15 +53,76 @@ export async function findByKeys(
     .where(and(eq(customers.orgId, orgId), isNull(customers.deletedAt), or(...ors)));
 }
 
+/** The node-postgres client a transaction runs on (for COPY), or null on PGlite. */
+export function pgClientOf(db: Db): pg.ClientBase | null {
+  const client = (db as unknown as { session?: { client?: unknown } }).session?.client;
+  return client instanceof pg.Client ? client : null;
+}
+
+/** Quotes a CSV field for COPY: wrapped in double quotes, inner quotes doubled ('' is '', not NULL). */
+const quote = (s: string): string => (s.includes('"') ? `"${s.replace(/"/g, '""')}"` : `"${s}"`);
+
+/** A PostgreSQL array literal of text: {"a","b"} with backslashes and quotes escaped. */
+const pgTextArray = (items: readonly unknown[]): string =>
+  `{${items
+    .map((x) =>
+      x === null || x === undefined ? 'NULL' : `"${String(x).replace(/[\\"]/g, (m) => `\\${m}`)}"`,
+    )
+    .join(',')}}`;
+
+/** One value as a field of COPY … (FORMAT csv); NULL is the empty unquoted field. */
+function copyField(columnType: string, v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (columnType === 'PgJsonb' || columnType === 'PgJson') return quote(JSON.stringify(v));
+  if (columnType === 'PgArray') return quote(pgTextArray(v as unknown[]));
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === 'boolean') return v ? 't' : 'f';
+  if (typeof v === 'number' || typeof v === 'bigint') return String(v);
+  return quote(String(v));
+}
+
+/** Writes rows with `COPY … FROM STDIN (FORMAT csv)` on the transaction's own connection. */
+async function copyRows(
+  client: pg.ClientBase,
+  tableName: string,
+  columns: [string, { name: string; columnType: string }][],
+  rows: Record<string, unknown>[],
+) {
+  const names = columns.map(([, c]) => `"${c.name}"`).join(', ');
+  const stream = client.query(copyFrom(`COPY "${tableName}" (${names}) FROM STDIN (FORMAT csv)`));
+  const parts: string[] = [];
+  let size = 0;
+  async function* chunks() {
+    for (const r of rows) {
+      let line = '';
+      for (let i = 0; i < columns.length; i++) {
+        const [key, col] = columns[i]!;
+        if (i > 0) line += ',';
+        line += copyField(col.columnType, r[key]);
+      }
+      parts.push(line, '\n');
+      size += line.length;
+      if (size >= 256 * 1024) {
+        yield parts.splice(0).join('');
+        size = 0;
+      }
+    }
+    if (parts.length) yield parts.splice(0).join('');
+  }
+  await pipeline(Readable.from(chunks()), stream);
+}
+
 /**
- * Inserts many rows as one statement with one parameter: the rows as a JSON array, expanded by
- * json_populate_recordset. Binding tens of thousands of parameters costs more than the insert
- * itself; this keeps a batch of 1,000 customers one cheap round trip. Every row must carry the
- * same keys (the columns written; the others take their defaults).
+ * Inserts many rows as one statement: `COPY` on PostgreSQL; on PGlite (no COPY from a client
+ * stream) one parameter holding the rows as a JSON array, expanded by json_populate_recordset.
+ * Binding tens of thousands of parameters costs more than the insert itself. Every row must carry
+ * the same keys (the columns written; the others take their defaults).
  */
 export async function insertJsonRows<T extends PgTable>(db: Db, table: T, rows: T['$inferInsert'][]) {
   if (!rows.length) return;
   const columns = Object.entries(getTableColumns(table)).filter(([key]) => key in rows[0]!);
+  const client = pgClientOf(db);
+  if (client) return copyRows(client, getTableName(table), columns, rows as Record<string, unknown>[]);
   const json = rows.map((r) => {
     const o: Record<string, unknown> = {};
     for (const [key, col] of columns) {

@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { buildTestApp, login, type Client, type TestApp } from '../../../test/build-test-app.js';
 import { createTestOrg, type TestOrg } from '../../../test/factories.js';
 import { queryRows } from '../../db/client.js';
+import { IMPORT_BATCH_ROWS } from './job.js';
 import { runImport, upload, waitForImport } from './test-support.js';
 
 let t: TestApp;
@@ -95,12 +96,12 @@ describe('a 100,000-row customers CSV with 1% bad rows', () => {
     expect(result.errors.map((e) => ({ row: e.row, column: e.column, code: e.code }))).toEqual(file.expected);
     expect(result.errors.every((e) => e.message.length > 0)).toBe(true);
     expect(await countCustomers('Vol')).toBe(99_000);
-    // One audit row per batch of 1,000 rows, not one per row.
+    // One audit row per batch of IMPORT_BATCH_ROWS rows, not one per row.
     const [audits] = await queryRows<{ n: number }>(
       t.deps.db,
       sql`select count(*)::int as n from audit_log where org_id = ${org.orgId} and entity_id = ${importId} and action = 'import.batch'`,
     );
-    expect(audits!.n).toBe(100);
+    expect(audits!.n).toBe(100_000 / IMPORT_BATCH_ROWS);
   }, 600_000);
 
   it('imports the same file again without duplicating anything', async () => {
@@ -137,7 +138,7 @@ describe('cancellation', () => {
     const stopped = done.stoppedAtRow!;
     expect(stopped).toBeGreaterThan(0);
     expect(stopped).toBeLessThan(60_000);
-    expect(stopped % 1000).toBe(0);
+    expect(stopped % IMPORT_BATCH_ROWS).toBe(0);
     // Counters, errors and records all agree with the rows committed up to stoppedAtRow.
     const expectedErrors = file.expected.filter((e) => e.row <= stopped);
     expect(done.failed).toBe(expectedErrors.length);

@@ -142,6 +142,67 @@ describe('exports of other CRMs map without manual work', () => {
   });
 });
 
+describe('values written exactly (COPY on PostgreSQL, JSON on PGlite)', () => {
+  it('keeps quotes, delimiters, line breaks, backslashes and empty cells as they were', async () => {
+    const name = `${tag}Exact "Quoted", Ltd \\ 1`;
+    const notes = 'line one\nline two, with "quotes" and \\N';
+    const csv =
+      '客户名称,地址,备注,标签,手机\n' +
+      `"${name.replace(/"/g, '""')}","Road 1, \\ \\N","${notes.replace(/"/g, '""')}","a""b|c\\d|NULL",13500000077\n` +
+      `${tag}Exact empty,,,,\n`;
+    const { result } = await runImport(admin, { entity: 'customers' }, { name: 'exact.csv', content: csv });
+    expect(result).toMatchObject({ status: 'succeeded', created: 2, failed: 0 });
+    const rows = await queryRows<{
+      name: string;
+      name_norm: string;
+      address: string | null;
+      needs: { notes?: string };
+      tags: string[];
+      phone: string | null;
+      phone_norm: string | null;
+      email: string | null;
+    }>(
+      t.deps.db,
+      sql`select name, name_norm, address, needs, tags, phone, phone_norm, email from customers
+          where org_id = ${org.orgId} and name like ${`${tag}Exact%`} order by name`,
+    );
+    expect(rows).toEqual([
+      {
+        name,
+        name_norm: expect.any(String),
+        address: 'Road 1, \\ \\N',
+        needs: { notes },
+        tags: ['a"b', 'c\\d', 'NULL'],
+        phone: '13500000077',
+        phone_norm: '13500000077',
+        email: null,
+      },
+      {
+        name: `${tag}Exact empty`,
+        name_norm: expect.any(String),
+        address: null,
+        needs: {},
+        tags: [],
+        phone: null,
+        phone_norm: null,
+        email: null,
+      },
+    ]);
+  });
+
+  it('recognizes a customer by name and region within one batch and across imports', async () => {
+    const csv = `客户名称,地区,行业\n${tag}NR One,南京,A\n${tag}NR One,苏州,B\n${tag}nr one,南京,C\n`;
+    const first = await runImport(admin, { entity: 'customers' }, { name: 'nr.csv', content: csv });
+    expect(first.result).toMatchObject({ created: 2, skipped: 1, dedupeKey: 'name_region' });
+    const again = await runImport(admin, { entity: 'customers' }, { name: 'nr.csv', content: csv });
+    expect(again.result).toMatchObject({ created: 0, skipped: 3 });
+    expect((await customersNamed(`${tag}NR`)).map((r) => [r.region, r.industry]).sort()).toEqual([
+      ['南京', 'A'],
+      ['苏州', 'B'],
+    ]);
+  });
+});
+
 describe('dedupe', () => {
   const file = (rows: string[]) => ({
     name: 'dedupe.csv',

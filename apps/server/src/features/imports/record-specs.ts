@@ -4,6 +4,7 @@ import { contacts, customers, interactions, orders, type OrderLine } from '../..
 import { newId } from '../../platform/ids.js';
 import { customerScope } from '../../platform/scope.js';
 import { refreshCompleteness } from '../customers/service.js';
+import { noteNewOrders, recomputeLastOrderAt } from '../assignment/last-activity.js';
 import { str } from './batch.js';
 import type { Existing, RecordSpec, Values } from './records-batch.js';
 
@@ -188,21 +189,25 @@ export const orderSpec: RecordSpec = {
     return out;
   },
   insert: async (tx, env, items) => {
-    await tx.insert(orders).values(
-      items.map((i) => ({
-        orgId: env.actor.orgId,
-        id: newId(),
-        customerId: i.customerId,
-        ...orderFields(i.view),
-        createdAt: env.now,
-      })),
-    );
+    const rows = items.map((i) => ({
+      orgId: env.actor.orgId,
+      id: newId(),
+      customerId: i.customerId,
+      ...orderFields(i.view),
+      createdAt: env.now,
+    }));
+    await tx.insert(orders).values(rows);
+    await noteNewOrders(tx, env.actor.orgId, rows);
   },
   update: async (tx, env, e, patch) => {
+    const fields = orderFields({ ...e.view, ...patch });
     await tx
       .update(orders)
-      .set(orderFields({ ...e.view, ...patch }))
+      .set(fields)
       .where(and(eq(orders.orgId, env.actor.orgId), eq(orders.id, e.id)));
+    // A re-dated order may move the customer's last order back.
+    if (fields.orderedAt.getTime() !== new Date(e.view.orderedAt as string).getTime())
+      await recomputeLastOrderAt(tx, env.actor.orgId, [e.customerId]);
   },
 };
 

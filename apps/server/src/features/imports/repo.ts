@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { importErrors, imports, importTemplates, organizations, users } from '../../db/schema/index.js';
 import type { Cursor } from '../../platform/pagination.js';
+import { insertJsonRows } from './customers-repo.js';
 
 export type ImportRow = typeof imports.$inferSelect;
 export type ImportErrorRow = typeof importErrors.$inferInsert;
@@ -52,6 +53,14 @@ export async function addCounters(
     .where(byId(orgId, id));
 }
 
+/**
+ * Serializes the batches of concurrent imports into one organization (until the transaction
+ * ends), so that two runs of the same file cannot both create a customer neither has seen yet.
+ */
+export async function lockImports(db: Db, orgId: string) {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`steward.import:${orgId}`}))`);
+}
+
 export async function cancelRequested(db: Db, orgId: string, id: string): Promise<boolean> {
   const [row] = await db.select({ c: imports.cancelRequested }).from(imports).where(byId(orgId, id));
   return row?.c ?? true;
@@ -75,8 +84,9 @@ export async function listImports(
     .limit(limit);
 }
 
+/** A batch's errors in one statement (COPY on PostgreSQL). */
 export async function insertErrors(db: Db, rows: ImportErrorRow[]) {
-  for (let i = 0; i < rows.length; i += 2000) await db.insert(importErrors).values(rows.slice(i, i + 2000));
+  await insertJsonRows(db, importErrors, rows);
 }
 
 export async function listErrors(db: Db, orgId: string, importId: string, limit: number, afterRow = 0) {
