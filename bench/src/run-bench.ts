@@ -8,7 +8,8 @@
  * Each scenario: a warm-up, then BENCH_REQUESTS sequential requests (median, p95, p99), then a
  * throughput run of BENCH_THROUGHPUT_REQUESTS at concurrency BENCH_CONCURRENCY. The same is done
  * against a bare Fastify + pg handler replaying the exact SQL (text and parameters) the application
- * sent for each request; ratio = application req/s ÷ bare req/s.
+ * sent for each request; the throughput runs alternate in BENCH_ROUNDS rounds, and the ratio is the
+ * median of the per-round application req/s ÷ bare req/s.
  *
  *   npm run bench            # from the repository root, after npm run seed:bench
  *
@@ -31,6 +32,10 @@ const WARMUP = num(process.env.BENCH_WARMUP, 200);
 const REQUESTS = num(process.env.BENCH_REQUESTS, 2000);
 const CONCURRENCY = num(process.env.BENCH_CONCURRENCY, 8);
 const THROUGHPUT_REQUESTS = num(process.env.BENCH_THROUGHPUT_REQUESTS, 2000);
+// The throughput run alternates application and bare rounds, so that a change in the machine's
+// load (other processes on a shared host) weighs on both sides alike; ratio = median of the
+// per-round ratios.
+const ROUNDS = Math.max(1, num(process.env.BENCH_ROUNDS, 5));
 const log = (msg: string) => console.log(`[bench] ${msg}`);
 
 // ---------------------------------------------------------------- child servers
@@ -148,16 +153,35 @@ async function latency(t: Target): Promise<Stats> {
   };
 }
 
-/** Requests per second with CONCURRENCY requests in flight, THROUGHPUT_REQUESTS in total. */
-async function throughput(t: Target): Promise<number> {
+/** Requests per second with CONCURRENCY requests in flight, `total` in all. */
+async function throughput(t: Target, total: number): Promise<number> {
   let next = 0;
   const start = performance.now();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
-      for (let i = next++; i < THROUGHPUT_REQUESTS; i = next++) await one(t, i);
+      for (let i = next++; i < total; i = next++) await one(t, i);
     }),
   );
-  return THROUGHPUT_REQUESTS / ((performance.now() - start) / 1000);
+  return total / ((performance.now() - start) / 1000);
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+
+/** ROUNDS alternating rounds (application first, then bare), THROUGHPUT_REQUESTS per side in all. */
+async function pairedThroughput(app: Target, bare: Target) {
+  const perRound = Math.ceil(THROUGHPUT_REQUESTS / ROUNDS);
+  const rounds: { app: number; bare: number }[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    const a = await throughput(app, perRound);
+    const b = await throughput(bare, perRound);
+    rounds.push({ app: a, bare: b });
+  }
+  return {
+    appRps: median(rounds.map((r) => r.app)),
+    bareRps: median(rounds.map((r) => r.bare)),
+    ratio: median(rounds.map((r) => r.app / r.bare)),
+    ratios: rounds.map((r) => r.app / r.bare),
+  };
 }
 
 // ---------------------------------------------------------------- scenarios
@@ -176,6 +200,15 @@ async function phoneTerms(client: pg.Client, ownerEmail: string | null, count: n
   return rows.map((r, i) => r.phone_norm.slice(3 + (i % 4), 8 + (i % 4)));
 }
 
+/** Two-character name terms that exist: characters 2–3 of real names (common and rare ones). */
+async function nameTerms(client: pg.Client, count: number): Promise<string[]> {
+  const { rows } = await client.query<{ name: string }>(
+    `select name from customers where deleted_at is null and char_length(name) >= 4 order by id limit $1`,
+    [count],
+  );
+  return rows.map((r) => [...r.name].slice(1, 3).join(''));
+}
+
 async function main() {
   const db = new pg.Client({ connectionString: url });
   await db.connect();
@@ -189,6 +222,7 @@ async function main() {
   );
   const orgTerms = await phoneTerms(db, null, 20);
   const managerTerms = await phoneTerms(db, 'manager1@steward.demo', 20);
+  const shortTerms = await nameTerms(db, 20);
   await db.end();
 
   const list = '/api/v1/customers?limit=50&sort=-createdAt';
@@ -216,6 +250,11 @@ async function main() {
       user: 'manager1@steward.demo',
       paths: managerTerms.map((q) => `/api/v1/customers?q=${q}&limit=50`),
     },
+    {
+      name: 'Search name, 2 characters, director (organization)',
+      user: 'director@steward.demo',
+      paths: shortTerms.map((q) => `/api/v1/customers?q=${encodeURIComponent(q)}&limit=50`),
+    },
   ];
 
   // BENCH_ONLY=<regular expression> keeps the scenarios whose name matches (e.g. "List").
@@ -235,6 +274,8 @@ async function main() {
     bare: Stats;
     appRps: number;
     bareRps: number;
+    ratio: number;
+    ratios: number[];
     queriesPerRequest: number;
     sql: Captured;
   };
@@ -263,21 +304,22 @@ async function main() {
     const appStats = await latency(appTarget);
     const bareStats = await latency(bareTarget);
     log(`${s.name}: throughput…`);
-    const appRps = await throughput(appTarget);
-    const bareRps = await throughput(bareTarget);
+    const { appRps, bareRps, ratio, ratios } = await pairedThroughput(appTarget, bareTarget);
     const r = {
       scenario: s,
       app: appStats,
       bare: bareStats,
       appRps,
       bareRps,
+      ratio,
+      ratios,
       queriesPerRequest,
       sql: sample!,
     };
     results.push(r);
     log(
       `${s.name}: app median ${appStats.median.toFixed(2)} p95 ${appStats.p95.toFixed(2)} p99 ${appStats.p99.toFixed(2)} ms, ${appRps.toFixed(0)} req/s; ` +
-        `bare median ${bareStats.median.toFixed(2)} p99 ${bareStats.p99.toFixed(2)} ms, ${bareRps.toFixed(0)} req/s; ratio ${(appRps / bareRps).toFixed(2)}`,
+        `bare median ${bareStats.median.toFixed(2)} p99 ${bareStats.p99.toFixed(2)} ms, ${bareRps.toFixed(0)} req/s; ratio ${ratio.toFixed(2)} (rounds ${ratios.map((x) => x.toFixed(2)).join(', ')})`,
     );
   }
 
@@ -292,14 +334,17 @@ async function main() {
     '',
     `- Dataset: ${customers.toLocaleString('en')} customers in one organization (20 managers + 3 team leads own them; ~8% in the pool)`,
     `- Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, Node ${process.version}, PostgreSQL on 127.0.0.1`,
-    `- Latency: ${WARMUP} warm-up then ${REQUESTS} sequential requests per scenario; throughput: ${THROUGHPUT_REQUESTS} requests at concurrency ${CONCURRENCY}; HTTP keep-alive on loopback`,
+    `- Latency: ${WARMUP} warm-up then ${REQUESTS} sequential requests per scenario; throughput: ${THROUGHPUT_REQUESTS} requests per side at concurrency ${CONCURRENCY} in ${ROUNDS} alternating rounds (req/s and ratio: medians over the rounds); load average at the end ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' / ')}; HTTP keep-alive on loopback`,
     `- Bare baseline: Fastify + pg.Pool (max 10) replaying the exact SQL text and parameters the application sent`,
     '',
     '| Scenario | Rows/page | App median (ms) | App p95 (ms) | App p99 (ms) | App req/s | Bare median (ms) | Bare p99 (ms) | Bare req/s | Ratio | SQL per request |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...results.map(
       (r) =>
-        `| ${r.scenario.name} | ${f(r.app.rows)} | ${r.app.median.toFixed(2)} | ${r.app.p95.toFixed(2)} | ${r.app.p99.toFixed(2)} | ${r.appRps.toFixed(0)} | ${r.bare.median.toFixed(2)} | ${r.bare.p99.toFixed(2)} | ${r.bareRps.toFixed(0)} | ${(r.appRps / r.bareRps).toFixed(2)} | ${r.queriesPerRequest} |`,
+        `| ${r.scenario.name} | ${f(r.app.rows)} | ${r.app.median.toFixed(2)} | ${r.app.p95.toFixed(2)} | ${r.app.p99.toFixed(2)} | ${r.appRps.toFixed(0)} | ${r.bare.median.toFixed(2)} | ${r.bare.p99.toFixed(2)} | ${r.bareRps.toFixed(0)} | ${r.ratio.toFixed(2)} | ${r.queriesPerRequest} |`,
     ),
     '',
     'Paths (rotated):',

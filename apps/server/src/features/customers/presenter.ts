@@ -1,12 +1,12 @@
 import { maskEmail, maskIdNumber, maskPhone } from '@steward/core';
 import type { ContactOut, CustomerOut } from '@steward/contracts';
 import type { contacts } from '../../db/schema/index.js';
-import type { CustomerWithOwner } from './repo.js';
+import type { CustomerListRow } from './repo.js';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
 /** Row → API shape. Phone, e-mail and ID number are masked unless the caller may see them. */
-export function presentCustomer(c: CustomerWithOwner, sensitive: boolean): CustomerOut {
+export function presentCustomer(c: CustomerListRow, sensitive: boolean): CustomerOut {
   return {
     id: c.id,
     name: c.name,

@@ -17,6 +17,40 @@ export type CustomerRow = typeof customers.$inferSelect;
 export type CustomerWithOwner = CustomerRow & { ownerName: string | null };
 
 const selection = { customer: customers, ownerName: users.name };
+
+/** The columns a customer list shows (presenter.ts); internal ones (norms, merge, deletion) stay behind. */
+const LIST_COLUMNS = [
+  'id',
+  'name',
+  'type',
+  'industry',
+  'size',
+  'region',
+  'address',
+  'source',
+  'tier',
+  'stage',
+  'ownerId',
+  'teamId',
+  'tags',
+  'phone',
+  'email',
+  'idNumber',
+  'externalId',
+  'customFields',
+  'needs',
+  'completeness',
+  'protected',
+  'lastContactedAt',
+  'nextVisitDueAt',
+  'createdAt',
+  'updatedAt',
+] as const satisfies readonly (keyof CustomerRow)[];
+export type CustomerListRow = Pick<CustomerRow, (typeof LIST_COLUMNS)[number]> & { ownerName: string | null };
+const tableColumns = getTableColumns(customers);
+const listColumns = Object.fromEntries(LIST_COLUMNS.map((k) => [k, tableColumns[k]])) as {
+  [K in (typeof LIST_COLUMNS)[number]]: (typeof tableColumns)[K];
+};
 const ownerJoin = and(eq(users.orgId, customers.orgId), eq(users.id, customers.ownerId));
 
 const flatten = (r: { customer: CustomerRow; ownerName: string | null }): CustomerWithOwner => ({
@@ -24,8 +58,15 @@ const flatten = (r: { customer: CustomerRow; ownerName: string | null }): Custom
   ownerName: r.ownerName,
 });
 
-/** The search condition: partial name, e-mail, or phone digits (pg_trgm indexes serve all three). */
+/**
+ * The search condition: partial name, e-mail, or phone digits (pg_trgm indexes serve all three).
+ * A term of one or two characters (a surname such as 张, a place such as 华东) yields no trigram, so
+ * it matches names only, through the index of one- and two-character substrings (migration 0012).
+ */
 export function searchCondition(q: string): SQL {
+  const term = q.trim();
+  if ([...term].length <= 2)
+    return sql`steward_short_grams(lower(${customers.name})) @> array[lower(${term})]::text[]`;
   const digits = q.replace(/\D/g, '');
   const pattern = `%${likeEscape(q.toLowerCase())}%`;
   const parts: SQL[] = [sql`${customers.name} ilike ${pattern}`, sql`${customers.emailNorm} like ${pattern}`];
@@ -70,7 +111,7 @@ export function sortSpec(sort: CustomerListQuery['sort']) {
         ? sql`(${column}, ${customers.id}) < (${v}, ${c.id})`
         : sql`(${column}, ${customers.id}) > (${v}, ${c.id})`;
     },
-    cursorOf: (row: CustomerRow): Cursor => ({
+    cursorOf: (row: CustomerListRow): Cursor => ({
       v: isTime ? (row[key] as Date).toISOString() : (row[key] as string),
       id: row.id,
     }),
@@ -83,39 +124,35 @@ export async function listCustomers(
   orderBy: SQL[],
   limit: number,
   opts: { search?: { key: keyof typeof SORT_COLUMNS; descending: boolean } } = {},
-): Promise<CustomerWithOwner[]> {
+): Promise<CustomerListRow[]> {
   if (opts.search) {
     // A search first collects its matching rows through the trigram indexes, then sorts them.
     // The OFFSET 0 fence keeps the planner from walking the created-at index row by row instead,
     // hoping to meet matches early (seconds at a million customers when matches are rare).
     // (Drizzle omits `.offset(0)`, so the 0 goes in as SQL.)
     const m = db
-      .select()
+      .select({ ...listColumns, orgId: customers.orgId })
       .from(customers)
       .where(and(...where))
       .offset(sql`0` as unknown as number)
       .as('m');
     const dir = opts.search.descending ? desc : asc;
     // Only the owner's name from users (never its other columns, such as the password hash).
-    const fields = Object.fromEntries(
-      Object.keys(getTableColumns(customers)).map((k) => [k, m[k as keyof typeof m]]),
-    );
-    const rows = await db
-      .select({ ...(fields as typeof m._.selectedFields), ownerName: users.name })
+    const { orgId: _orgId, ...fields } = m._.selectedFields;
+    return db
+      .select({ ...fields, ownerName: users.name })
       .from(m)
       .leftJoin(users, and(eq(users.orgId, m.orgId), eq(users.id, m.ownerId)))
       .orderBy(dir(m[opts.search.key]), dir(m.id))
       .limit(limit);
-    return rows as CustomerWithOwner[];
   }
-  const rows = await db
-    .select(selection)
+  return db
+    .select({ ...listColumns, ownerName: users.name })
     .from(customers)
     .leftJoin(users, ownerJoin)
     .where(and(...where))
     .orderBy(...orderBy)
     .limit(limit);
-  return rows.map(flatten);
 }
 
 export async function countCustomers(db: Db, where: SQL[]): Promise<number> {
