@@ -5,3 +5,8 @@ export * as schema from './db/schema/index.js';
 export type { Deps } from './platform/deps.js';
 export { runPoolReclaim } from './features/assignment/reclaim-job.js';
 export { runValueRefresh } from './features/value/refresh-job.js';
+export { runVisitPlan } from './features/visits/visit-plan-job.js';
+export { runSlaWatch } from './features/complaints/sla-watch-job.js';
+export { runKpiFacts } from './features/performance/kpi-facts.js';
+export { JobQueue } from './platform/jobs/queue.js';
+export { jobDefinitions } from './jobs.js';

@@ -3,6 +3,7 @@ import { poolReclaimJob } from './features/assignment/reclaim-job.js';
 import { slaWatchJob } from './features/complaints/sla-watch-job.js';
 import { valueRefreshJob } from './features/value/refresh-job.js';
 import { goalWatchJob } from './features/performance/goal-watch-job.js';
+import { kpiFactsJob } from './features/performance/kpi-facts.js';
 import { visitPlanJob } from './features/visits/visit-plan-job.js';
 import { taskEscalationJob } from './features/visits/escalation-job.js';
 import { careRemindersJob } from './features/visits/care-job.js';
@@ -16,6 +17,7 @@ export const jobDefinitions: JobDefinition[] = [
   slaWatchJob,
   valueRefreshJob,
   goalWatchJob,
+  kpiFactsJob,
   visitPlanJob,
   taskEscalationJob,
   careRemindersJob,
