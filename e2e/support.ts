@@ -38,6 +38,8 @@ export async function startServer(): Promise<RunningServer> {
       HOST: '127.0.0.1',
       DEMO_CUSTOMERS: '300',
       LOG_LEVEL: 'warn',
+      // Every test signs in through the API several times; the limit is tested in the integration suite.
+      LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
       // The webhook receiver of the browser tests listens on 127.0.0.1.
       WEBHOOK_ALLOW_PRIVATE: 'true',
     },
