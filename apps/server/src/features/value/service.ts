@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import type { CustomerValueOut, TierOverrideBody, TierOverrideOut } from '@steward/contracts';
+import type { CustomerValueOut, TierOverrideBody } from '@steward/contracts';
 import { customers, fieldHistory } from '../../db/schema/index.js';
 import type { Actor } from '../../platform/actor.js';
 import type { Deps } from '../../platform/deps.js';
@@ -52,15 +52,7 @@ export async function getCustomerValue(deps: Deps, actor: Actor, id: string): Pr
   const common = {
     tier,
     stage,
-    // Exactly the fields of CustomerValueOut.override (presentOverride also names the customer).
-    override: override
-      ? {
-          tier: override.tier as TierOverrideOut['tier'],
-          reason: override.reason,
-          by: override.by,
-          at: override.at.toISOString(),
-        }
-      : null,
+    override: override ? presentOverride(override) : null,
     openChurnAlert: alert
       ? { id: alert.id, openedAt: alert.openedAt.toISOString(), reasons: alert.reasons }
       : null,
