@@ -35,11 +35,15 @@ describe('saved views and exports in the browser', () => {
       // From the unfiltered list, picking the view brings its filters back.
       await page.goto(`${session.url()}/customers`);
       await page.getByTestId('customer-table').waitFor();
+      // The list's own requests for the view's filters mark the page as re-rendered with them: a
+      // menu opened before that re-render can lose its click on a loaded machine (seen in CI).
+      const relisted = page.waitForResponse((r) => r.url().includes('/customers/count?tier=A%2CB'));
       await page.getByTestId('views-customers').click();
       await page.getByTestId(`view-option-${viewName}`).click();
       await page.waitForURL(
         (u) => u.searchParams.get('tier') === 'A,B' && u.searchParams.get('sort') === 'name',
       );
+      await relisted;
 
       const [download] = await Promise.all([
         page.waitForEvent('download'),
