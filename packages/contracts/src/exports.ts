@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Id, IsoDateTime } from './common.js';
 
 /** The lists that export to CSV and XLSX (PRODUCT.md C10). */
-export const EXPORT_LISTS = ['customers', 'pool', 'tasks', 'complaints', 'orders'] as const;
+export const EXPORT_LISTS = ['customers', 'pool', 'tasks', 'complaints', 'orders', 'audit'] as const;
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export const EXPORT_LANGUAGES = ['zh-CN', 'en-US'] as const;
 export const EXPORT_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;

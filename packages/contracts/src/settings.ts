@@ -134,11 +134,16 @@ export type TeamUpdate = z.infer<typeof TeamUpdate>;
 export type DeactivateBody = z.infer<typeof DeactivateBody>;
 export type HandoverOut = z.infer<typeof HandoverOut>;
 
+/** Filters of the audit log; `from` and `to` are local days of the organization, both included. */
 export const AuditListQuery = ListQuery.extend({
   entityId: Id.optional(),
   actorId: Id.optional(),
   action: z.string().max(100).optional(),
-});
+  entity: z.string().max(100).optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+}).refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'must not be before from' });
+export type AuditListQuery = z.infer<typeof AuditListQuery>;
 export const AuditEntry = z.object({
   id: Id,
   at: z.string(),
@@ -149,4 +154,5 @@ export const AuditEntry = z.object({
   entityId: Id.nullable(),
   data: z.record(z.string(), z.unknown()),
 });
+export type AuditEntry = z.infer<typeof AuditEntry>;
 export const AuditPage = page(AuditEntry);

@@ -17,7 +17,8 @@ import { CustomerServiceOutlined } from '@ant-design/icons';
 import { SLA_SETTINGS_ROLES } from '../features/complaints/api';
 import { ApiOutlined } from '@ant-design/icons';
 import { WEBHOOK_ROLES } from '../features/integrations/api';
-import { HomeOutlined } from '@ant-design/icons';
+import { AuditOutlined, HomeOutlined } from '@ant-design/icons';
+import { AUDIT_ROLES } from '../features/audit/api';
 import { TopBar } from './top-bar';
 
 const { Sider, Header, Content } = Layout;
@@ -165,8 +166,18 @@ export const AppLayout = () => {
           : []),
       ],
     },
+    ...(AUDIT_ROLES.includes(me.user.role)
+      ? [
+          {
+            key: '/settings/audit',
+            icon: <AuditOutlined />,
+            label: <span data-testid="nav-audit">{t('audit.nav')}</span>,
+          },
+        ]
+      : []),
   ];
   const selected = [
+    '/settings/audit',
     '/settings/api-tokens',
     '/settings/webhooks',
     '/customers',

@@ -39,6 +39,8 @@ import { ComplaintAnalyticsPage } from '../features/complaints/analytics-page';
 import { ApiTokensPage } from '../features/integrations/api-tokens-page';
 import { WebhooksPage } from '../features/integrations/webhooks-page';
 import { HomePage } from '../features/home/home-page';
+import { AuditLogPage } from '../features/audit/audit-log-page';
+import { AUDIT_ROLES } from '../features/audit/api';
 import { AppLayout } from './layout';
 import { RequireAuth } from './require-auth';
 import { NotFoundPage, RouteErrorPage } from './status-pages';
@@ -144,6 +146,14 @@ export const router = createBrowserRouter([
       },
       { path: 'settings/api-tokens', element: <ApiTokensPage /> },
       { path: 'settings/webhooks', element: <WebhooksPage /> },
+      {
+        path: 'settings/audit',
+        element: (
+          <RequireRole roles={AUDIT_ROLES}>
+            <AuditLogPage />
+          </RequireRole>
+        ),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

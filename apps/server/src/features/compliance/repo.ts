@@ -1,4 +1,4 @@
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { auditLog, users } from '../../db/schema/index.js';
 
@@ -12,10 +12,31 @@ export async function listAudit(db: Db, orgId: string, filters: SQL[], limit: nu
     .limit(limit);
 }
 
-export const auditFilters = (q: { entityId?: string; actorId?: string; action?: string }) => [
+export async function countAudit(db: Db, orgId: string, filters: SQL[]): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(auditLog)
+    .where(and(eq(auditLog.orgId, orgId), ...filters));
+  return row?.n ?? 0;
+}
+
+export type AuditFilter = {
+  entityId?: string;
+  actorId?: string;
+  action?: string;
+  entity?: string;
+  /** Instants: from included, until excluded. */
+  since?: Date;
+  until?: Date;
+};
+
+export const auditFilters = (q: AuditFilter) => [
   ...(q.entityId ? [eq(auditLog.entityId, q.entityId)] : []),
   ...(q.actorId ? [eq(auditLog.actorId, q.actorId)] : []),
   ...(q.action ? [eq(auditLog.action, q.action)] : []),
+  ...(q.entity ? [eq(auditLog.entity, q.entity)] : []),
+  ...(q.since ? [gte(auditLog.at, q.since)] : []),
+  ...(q.until ? [lt(auditLog.at, q.until)] : []),
 ];
 
 export const afterCursor = (at: string, id: string) =>

@@ -1,4 +1,4 @@
-import type { ComplaintOut, CustomerOut, OrderOut, TaskOut } from '@steward/contracts';
+import type { AuditEntry, ComplaintOut, CustomerOut, OrderOut, TaskOut } from '@steward/contracts';
 
 export type ExportLanguage = 'zh-CN' | 'en-US';
 export type Cell = string | number | null;
@@ -176,5 +176,19 @@ export const orderColumns: Column<OrderExportRow>[] = [
     r.lines.length ? r.lines.map((l) => `${l.product} × ${l.quantity} @ ${l.unitPrice}`).join('; ') : null,
   ),
   col('customerId', '客户 Steward 编号', 'Customer Steward ID', (r) => r.customerId),
+  col('id', 'Steward 编号', 'Steward ID', (r) => r.id),
+];
+
+/** An audit entry as exported; `createdAt` (its time) bounds a background export to what existed at its start. */
+export type AuditExportRow = AuditEntry & { createdAt: string };
+
+export const auditColumns: Column<AuditExportRow>[] = [
+  col('at', '时间', 'Time', (r, c) => localDateTime(r.at, c.timeZone)),
+  col('actor', '操作人', 'Actor', (r) => r.actorName),
+  col('action', '操作', 'Action', (r) => r.action),
+  col('entity', '对象类型', 'Entity', (r) => r.entity),
+  col('entityId', '对象编号', 'Entity ID', (r) => r.entityId),
+  col('data', '详情', 'Details', (r) => (Object.keys(r.data).length ? JSON.stringify(r.data) : null)),
+  col('actorId', '操作人编号', 'Actor ID', (r) => r.actorId),
   col('id', 'Steward 编号', 'Steward ID', (r) => r.id),
 ];

@@ -1,4 +1,5 @@
 import {
+  AuditListQuery,
   ComplaintListQuery,
   CustomerListQuery,
   OrderListQuery,
@@ -15,11 +16,14 @@ import * as customers from '../customers/service.js';
 import * as tasks from '../engagement/service.js';
 import * as complaints from '../complaints/service.js';
 import * as orders from '../value/orders.js';
+import * as audit from '../compliance/service.js';
 import {
+  auditColumns,
   complaintColumns,
   customerColumns,
   orderColumns,
   taskColumns,
+  type AuditExportRow,
   type Column,
   type OrderExportRow,
 } from './columns.js';
@@ -46,6 +50,7 @@ type CustomerQuery = z.infer<typeof CustomerListQuery>;
 type TaskQuery = z.infer<typeof TaskListQuery>;
 type ComplaintQuery = z.infer<typeof ComplaintListQuery>;
 type OrderQuery = z.infer<typeof OrderListQuery>;
+type AuditQuery = z.infer<typeof AuditListQuery>;
 
 const customerList: ExportList<CustomerOut, CustomerQuery> = {
   name: 'customers',
@@ -96,12 +101,25 @@ const orderList: ExportList<OrderExportRow, OrderQuery> = {
   columns: orderColumns,
 };
 
+/** The audit log: administrators and directors only, as its list (the service refuses others). */
+const auditList: ExportList<AuditExportRow, AuditQuery> = {
+  name: 'audit',
+  query: AuditListQuery,
+  count: (deps, actor, q) => audit.countAuditLog(deps, actor, q),
+  page: async (deps, actor, q, cursor) => {
+    const page = await audit.listAuditLog(deps, actor, { ...q, limit: EXPORT_PAGE_ROWS, cursor });
+    return { ...page, data: page.data.map((e) => ({ ...e, createdAt: e.at })) };
+  },
+  columns: auditColumns,
+};
+
 export const EXPORT_LISTS_BY_NAME: Record<string, ExportList> = {
   customers: customerList as ExportList,
   pool: poolList as ExportList,
   tasks: taskList as ExportList,
   complaints: complaintList as ExportList,
   orders: orderList as ExportList,
+  audit: auditList as ExportList,
 };
 
 /** Filters as the list's query string carries them, checked against the list's own query schema. */

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
+  AuditListQuery,
   ComplaintListQuery,
   CustomerListQuery,
   OrderListQuery,
@@ -26,6 +27,7 @@ const QUERIES = {
   tasks: TaskListQuery,
   complaints: ComplaintListQuery,
   orders: OrderListQuery,
+  audit: AuditListQuery,
 } as const;
 const PRODUCES = {
   csv: 'text/csv',

@@ -24,6 +24,7 @@ export const enExports: Strings<typeof zhExports> = {
       tasks: 'Tasks',
       complaints: 'Complaints',
       orders: 'Orders',
+      audit: 'Audit log',
     },
     status: { queued: 'Queued', running: 'Running', succeeded: 'Done', failed: 'Failed' },
   },

@@ -108,6 +108,8 @@ export const enHome: Strings<typeof zhHome> = {
       webhooksHint: 'Push events to other systems',
       apiTokens: 'API tokens',
       apiTokensHint: 'Credentials for programs that use Steward',
+      audit: 'Audit log',
+      auditHint: 'Who changed what and when; filter and export',
       count: '{{count}} items',
       peopleCount: '{{count}} people',
     },

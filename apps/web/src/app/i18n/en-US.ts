@@ -1,4 +1,5 @@
 import type { Messages } from './zh-CN';
+import { enAudit } from './en-US-audit';
 import { enWork } from './en-US-work';
 import { enService } from './en-US-service';
 import { enData } from './en-US-data';
@@ -387,4 +388,5 @@ export const enUS: Messages = {
   ...enSurveys,
   ...enVisits,
   ...enHome,
+  ...enAudit,
 };

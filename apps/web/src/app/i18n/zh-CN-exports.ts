@@ -13,7 +13,14 @@ export const zhExports = {
     none: '还没有后台导出',
     rows_one: '{{formatted}} 行',
     rows_other: '{{formatted}} 行',
-    lists: { customers: '客户列表', pool: '公海', tasks: '任务', complaints: '投诉', orders: '订单' },
+    lists: {
+      customers: '客户列表',
+      pool: '公海',
+      tasks: '任务',
+      complaints: '投诉',
+      orders: '订单',
+      audit: '审计日志',
+    },
     status: { queued: '排队中', running: '进行中', succeeded: '已完成', failed: '失败' },
   },
   views: {

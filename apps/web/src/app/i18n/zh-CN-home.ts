@@ -103,6 +103,8 @@ export const zhHome = {
       webhooksHint: '把事件推送到其他系统',
       apiTokens: 'API 令牌',
       apiTokensHint: '程序访问 Steward 的凭证',
+      audit: '审计日志',
+      auditHint: '谁在何时改了什么，可筛选、可导出',
       count: '{{count}} 项',
       peopleCount: '{{count}} 人',
     },

@@ -1,4 +1,5 @@
 import { zhWork } from './zh-CN-work';
+import { zhAudit } from './zh-CN-audit';
 import { zhService } from './zh-CN-service';
 import { zhData } from './zh-CN-data';
 import { zhPerf } from './zh-CN-perf';
@@ -375,6 +376,7 @@ export const zhCN = {
   ...zhSurveys,
   ...zhVisits,
   ...zhHome,
+  ...zhAudit,
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

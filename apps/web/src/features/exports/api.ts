@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ExportOut } from '@steward/contracts';
 import { ApiError, api, toQueryString, type Query } from '../../shared/api';
 
-export type ExportListName = 'customers' | 'pool' | 'tasks' | 'complaints' | 'orders';
+export type ExportListName = 'customers' | 'pool' | 'tasks' | 'complaints' | 'orders' | 'audit';
 export type ExportFormat = 'csv' | 'xlsx';
 
 export const exportKeys = { mine: ['exports'] as const };

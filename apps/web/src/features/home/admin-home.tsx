@@ -3,6 +3,7 @@ import { Card, Col, Flex, Row, Tag, Typography } from 'antd';
 import {
   ApartmentOutlined,
   ApiOutlined,
+  AuditOutlined,
   BranchesOutlined,
   CloudUploadOutlined,
   CustomerServiceOutlined,
@@ -75,6 +76,7 @@ export const AdminHome = () => {
       icon: <KeyOutlined />,
       count: { value: tokens.data?.data.length, error: tokens.error },
     },
+    { key: 'audit', to: '/settings/audit', icon: <AuditOutlined /> },
   ];
   return (
     <Row gutter={[16, 16]} data-testid="home-admin">
