@@ -29,6 +29,8 @@ export type Config = {
   webhookAllowPrivate: boolean;
   /** Check every response against its Zod contract before sending it (tests and development). */
   verifyResponses: boolean;
+  /** Days a background export's file is kept for download; `export-cleanup` deletes it after. */
+  exportRetentionDays: number;
 };
 
 const bool = (v: string | undefined, dflt: boolean): boolean =>
@@ -67,5 +69,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustProxyOf(env.TRUST_PROXY),
     webhookAllowPrivate: bool(env.WEBHOOK_ALLOW_PRIVATE, false),
     verifyResponses: bool(env.VERIFY_RESPONSES, env.NODE_ENV === 'test' || env.NODE_ENV === 'development'),
+    exportRetentionDays: Math.max(1, int(env.EXPORT_RETENTION_DAYS, 7)),
   };
 }

@@ -9,6 +9,7 @@ import { taskEscalationJob } from './features/visits/escalation-job.js';
 import { careRemindersJob } from './features/visits/care-job.js';
 import { importJob } from './features/imports/job.js';
 import { exportJob } from './features/exports/job.js';
+import { exportCleanupJob } from './features/exports/cleanup-job.js';
 import { webhookDeliverJob } from './features/webhooks/job.js';
 
 /** Every background job the server knows, by its API name. */
@@ -23,5 +24,6 @@ export const jobDefinitions: JobDefinition[] = [
   careRemindersJob,
   importJob,
   exportJob,
+  exportCleanupJob,
   webhookDeliverJob,
 ];

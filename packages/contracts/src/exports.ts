@@ -44,6 +44,8 @@ export const ExportOut = z.object({
   error: z.string().nullable(),
   createdAt: IsoDateTime,
   finishedAt: IsoDateTime.nullable(),
+  /** When the file stops being kept (EXPORT_RETENTION_DAYS after it finished); null until it has. */
+  expiresAt: IsoDateTime.nullable(),
 });
 export type ExportOut = z.infer<typeof ExportOut>;
 export const ExportList = z.object({ data: z.array(ExportOut) });

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -229,6 +229,40 @@ describe('export as a job', () => {
     const rows = ours(csvRows(file.body));
     expect(rows).toHaveLength(5);
     expect(file.body).not.toContain('13800000001');
+  });
+
+  it('keeps the file for EXPORT_RETENTION_DAYS, then export-cleanup deletes it and the download answers 410', async () => {
+    const res = await m1.post('/api/v1/exports', { list: 'customers', format: 'csv', filters: { q: tag } });
+    const { exportId } = res.json();
+    const done = await waitForExport(m1, exportId);
+    const days = t.deps.config.exportRetentionDays;
+    expect(Date.parse(done.expiresAt) - Date.parse(done.finishedAt)).toBe(days * 86_400_000);
+    const file = path.join(dataDir, 'exports', org.orgId, `${exportId}.csv`);
+    expect(existsSync(file)).toBe(true);
+
+    const cleanUp = async (afterDays: number) => {
+      const asOf = new Date(Date.parse(done.finishedAt) + afterDays * 86_400_000).toISOString();
+      const run = await admin.post('/api/v1/jobs/export-cleanup/run', { asOf });
+      expect(run.statusCode, run.body).toBe(202);
+      for (let i = 0; i < 200; i++) {
+        const job = (await admin.get(`/api/v1/jobs/${run.json().jobId}`)).json();
+        if (job.status === 'succeeded') return job.result as { deleted: number };
+        expect(job.status).not.toBe('failed');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error('export-cleanup did not finish');
+    };
+    // A day before its time the file stays and downloads.
+    await cleanUp(days - 1);
+    expect(existsSync(file)).toBe(true);
+    expect((await m1.get(done.downloadUrl)).statusCode).toBe(200);
+    // After it, the file is deleted; the export is still listed, its download is gone.
+    expect((await cleanUp(days + 1)).deleted).toBeGreaterThanOrEqual(1);
+    expect(existsSync(file)).toBe(false);
+    const gone = await m1.get(done.downloadUrl);
+    expect(gone.statusCode).toBe(410);
+    expect(gone.json().error.code).toBe('expired');
+    expect((await m1.get(`/api/v1/exports/${exportId}`)).json().status).toBe('succeeded');
   });
 
   it('refuses bad filters and lists with the field', async () => {

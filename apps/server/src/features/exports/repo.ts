@@ -111,3 +111,18 @@ export async function findUser(db: Db, orgId: string, id: string) {
     .where(and(eq(users.orgId, orgId), eq(users.id, id)));
   return row ?? null;
 }
+
+/** The organization's succeeded exports that finished before `before` (their files are due for deletion). */
+export function exportsFinishedBefore(db: Db, orgId: string, before: Date) {
+  return db
+    .select({ id: jobs.id, options: jobs.options })
+    .from(jobs)
+    .where(
+      and(
+        eq(jobs.orgId, orgId),
+        eq(jobs.name, 'export'),
+        eq(jobs.status, 'succeeded'),
+        sql`${jobs.finishedAt} < ${before.toISOString()}::timestamptz`,
+      ),
+    );
+}

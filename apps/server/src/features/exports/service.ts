@@ -140,20 +140,23 @@ export async function startExport(
 export async function getExport(deps: Deps, actor: Actor, id: string) {
   const row = await repo.findExport(deps.db, actor.orgId, id, actor.userId);
   if (!row) throw exportNotFound();
-  return presentExport(row);
+  return presentExport(row, deps.config.exportRetentionDays, deps.now());
 }
 
 export async function listExports(deps: Deps, actor: Actor) {
   const rows = await repo.listExports(deps.db, actor.orgId, actor.userId, 20);
-  return { data: rows.map(presentExport) };
+  const now = deps.now();
+  return { data: rows.map((r) => presentExport(r, deps.config.exportRetentionDays, now)) };
 }
 
 /** The finished file, for its creator only; every download is audited. */
 export async function downloadExport(deps: Deps, actor: Actor, id: string) {
   const row = await repo.findExport(deps.db, actor.orgId, id, actor.userId);
   if (!row) throw exportNotFound();
-  const out = presentExport(row);
+  const out = presentExport(row, deps.config.exportRetentionDays, deps.now());
   if (out.status !== 'succeeded') throw exportNotReady(out.status);
+  // Past its time the file is gone, or about to be: the same answer either way.
+  if (!out.downloadUrl) throw exportFileGone();
   const file = exportPath(deps.config.dataDir, actor.orgId, id, out.format);
   const size = await stat(file).then(
     (s) => s.size,

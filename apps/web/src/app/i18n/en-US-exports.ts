@@ -15,6 +15,8 @@ export const enExports: Strings<typeof zhExports> = {
       'The export is running in the background; download it here when it is done. You can close this window and come back later.',
     downloaded: 'Downloaded {{name}}',
     download: 'Download',
+    expired: 'File expired and deleted',
+    keptUntil: 'kept until {{date}}',
     none: 'No background exports yet',
     rows_one: '{{formatted}} row',
     rows_other: '{{formatted}} rows',

@@ -10,6 +10,8 @@ export const zhExports = {
     started: '导出已在后台开始，完成后可在此下载。可以关闭此窗口，稍后回来查看。',
     downloaded: '已下载 {{name}}',
     download: '下载',
+    expired: '文件已过期删除',
+    keptUntil: '文件保留至 {{date}}',
     none: '还没有后台导出',
     rows_one: '{{formatted}} 行',
     rows_other: '{{formatted}} 行',

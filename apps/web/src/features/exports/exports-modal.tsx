@@ -57,6 +57,9 @@ export const ExportsModal = ({
             <span>{t(`exports.lists.${e.list}`)}</span>
             <Tag>{e.format.toUpperCase()}</Tag>
             <Tag color={STATUS_COLORS[e.status]}>{t(`exports.status.${e.status}`)}</Tag>
+            {e.status === 'succeeded' && !e.downloadUrl && (
+              <Tag data-testid="export-expired">{t('exports.expired')}</Tag>
+            )}
           </Space>
         }
         description={
@@ -68,6 +71,9 @@ export const ExportsModal = ({
               {fmt.dateTime(e.createdAt)}
               {e.rows !== null
                 ? ` · ${t('exports.rows', { count: e.rows, formatted: fmt.number(e.rows) })}`
+                : ''}
+              {e.downloadUrl && e.expiresAt
+                ? ` · ${t('exports.keptUntil', { date: fmt.dateTime(e.expiresAt) })}`
                 : ''}
             </Typography.Text>
             {e.error && <Alert type="error" showIcon message={e.error} />}
