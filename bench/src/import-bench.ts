@@ -11,9 +11,9 @@
  *   copy    `COPY customers (…) FROM STDIN (FORMAT csv)` of the file's rows, already in the
  *           table's own columns (ids, normalized phone and e-mail, completeness …), streamed
  *           from disk: the database's own cost of taking in the rows.
- *   import  the real server in its own process (this file, forked with the argument `server`:
- *           buildApp + the job queue, as main.ts does, without the nightly schedules), signed in
- *           as admin@steward.demo; the file is uploaded through HTTP multipart to POST
+ *   import  the real server in its own process, started as production starts it: the compiled
+ *           apps/server/dist/main.js (built here first, `npm run build -w apps/server`), or
+ *           `tsx src/main.ts` with BENCH_IMPORT_SERVER=tsx. Signed in as admin@steward.demo; the file is uploaded through HTTP multipart to POST
  *           /api/v1/imports and the import job runs to the end. Timed from the first byte of the
  *           upload until GET /api/v1/imports/{id} reports it finished. The server's memory is
  *           sampled from /proc/<pid>/status (VmRSS every 100 ms, and VmHWM, its peak).
@@ -24,9 +24,11 @@
  * repeats of a phone seen a few rows earlier. Dedupe by phone, mode skip.
  *
  * Environment: BENCH_DATABASE_URL (the seeded database to copy), BENCH_IMPORT_ROWS,
- * BENCH_IMPORT_RUNS (default 3), BENCH_IMPORT_ONLY (copy | import), BENCH_KEEP=1 (keep the copies).
+ * BENCH_IMPORT_RUNS (default 3), BENCH_IMPORT_ONLY (copy | import), BENCH_KEEP=1 (keep the copies),
+ * BENCH_IMPORT_TARGET=empty (a new database instead of the 1M copy), BENCH_IMPORT_SERVER=tsx,
+ * BENCH_IMPORT_NODE_FLAGS (flags for the server's node).
  */
-import { execFileSync, fork, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import {
   createReadStream,
   createWriteStream,
@@ -39,6 +41,7 @@ import {
 } from 'node:fs';
 import { once } from 'node:events';
 import http from 'node:http';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -46,7 +49,7 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { buildApp, jobDefinitions, JobQueue, loadConfig, openDatabase, schema } from '@steward/server';
+import { openDatabase, schema } from '@steward/server';
 import { buildCustomer, createRng, seedDemo, withCompleteness } from '@steward/server/seed';
 import { normalizeEmail, normalizeName, normalizePhone } from '@steward/core';
 import { copyColumnsFor, copySql, csvLine } from './csv.js';
@@ -59,6 +62,8 @@ const ONLY = process.env.BENCH_IMPORT_ONLY ?? '';
 const KEEP = process.env.BENCH_KEEP === '1';
 /** clone: a copy of steward_bench (1M customers); empty: a new database with the demo organization and 5,000 customers. */
 const TARGET = process.env.BENCH_IMPORT_TARGET === 'empty' ? 'empty' : 'clone';
+/** dist: the compiled server, as `npm start` runs it; tsx: the TypeScript sources under tsx. */
+const SERVER = process.env.BENCH_IMPORT_SERVER === 'tsx' ? 'tsx' : 'dist';
 const seconds = (since: number) => (performance.now() - since) / 1000;
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -70,48 +75,6 @@ const urlOf = (db: string) => {
   u.pathname = `/${db}`;
   return u.toString();
 };
-
-// ---------------------------------------------------------------- server mode (the forked child)
-
-async function serveApp() {
-  const url = process.env.IMPORT_BENCH_DATABASE_URL!;
-  const config = loadConfig({
-    ...process.env,
-    DATABASE_URL: url,
-    HOST: '127.0.0.1',
-    DATA_DIR: process.env.IMPORT_BENCH_DATA_DIR,
-    DEMO_DATA: '0',
-    LOG_LEVEL: 'warn',
-  });
-  const database = await openDatabase({ databaseUrl: url });
-  const deps = { db: database.db, dbKind: database.kind, config, now: () => new Date() };
-  const queue = new JobQueue(deps, database, jobDefinitions);
-  await queue.start({ schedules: false });
-  const app = await buildApp(deps, { queue, logger: false });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  if (!address || typeof address === 'string') throw new Error('no port');
-  process.on('disconnect', () => process.exit(0));
-  // Where the memory goes: the highest value of each part of process.memoryUsage().
-  const peak = { rss: 0, heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 };
-  setInterval(() => {
-    const m = process.memoryUsage();
-    for (const k of Object.keys(peak) as (keyof typeof peak)[]) peak[k] = Math.max(peak[k], m[k]);
-  }, 100).unref();
-  process.on('message', (m: { type: string }) => {
-    if (m.type === 'memory') {
-      const mb = Object.fromEntries(Object.entries(peak).map(([k, v]) => [k, Math.round(v / 1024 / 1024)]));
-      process.send?.({ type: 'memory', peak: mb });
-    }
-    if (m.type === 'stop')
-      void app
-        .close()
-        .then(() => queue.stop())
-        .then(() => database.close())
-        .then(() => process.exit(0));
-  });
-  process.send?.({ type: 'ready', port: address.port });
-}
 
 // ---------------------------------------------------------------- databases
 
@@ -141,19 +104,39 @@ async function cloneBench(name: string) {
   console.log(`  copied the bench database to ${name} in ${seconds(started).toFixed(1)} s`);
 }
 
-/** A fresh database for one measurement (see TARGET). */
+/** The seeded empty-target database every run copies, so all runs share one organization id. */
+const emptyTemplate = `steward_import_bench_${process.pid}_tpl`;
+let emptyTemplateReady = false;
+
+/**
+ * A fresh database for one measurement (see TARGET). The empty target is a copy of one database
+ * seeded once: the COPY file names the organization, so every run must have the same one.
+ */
 async function prepareDatabase(name: string) {
   if (TARGET === 'clone') return cloneBench(name);
   const started = performance.now();
   const c = new pg.Client({ connectionString: urlOf('postgres') });
   await c.connect();
+  if (!emptyTemplateReady) {
+    await c.query(`drop database if exists "${emptyTemplate}" with (force)`);
+    await c.query(`create database "${emptyTemplate}"`);
+    const database = await openDatabase({ databaseUrl: urlOf(emptyTemplate) });
+    await seedDemo(database.db, { customers: 5000, password: DEMO_PASSWORD, now: new Date() });
+    await database.close();
+    emptyTemplateReady = true;
+  }
   await c.query(`drop database if exists "${name}" with (force)`);
-  await c.query(`create database "${name}"`);
+  await c.query(`create database "${name}" template "${emptyTemplate}"`);
   await c.end();
-  const database = await openDatabase({ databaseUrl: urlOf(name) });
-  await seedDemo(database.db, { customers: 5000, password: DEMO_PASSWORD, now: new Date() });
-  await database.close();
   console.log(`  created ${name} with the demo organization in ${seconds(started).toFixed(1)} s`);
+}
+
+async function dropEmptyTemplate() {
+  if (!emptyTemplateReady) return;
+  const c = new pg.Client({ connectionString: urlOf('postgres') });
+  await c.connect();
+  await c.query(`drop database if exists "${emptyTemplate}" with (force)`);
+  await c.end();
 }
 
 const countCustomers = async (db: string) => {
@@ -318,7 +301,7 @@ async function timeCopy(db: string, files: Files) {
 
 // ---------------------------------------------------------------- (b) the application
 
-type Memory = { peakRssMb: number; hwmMb: number; idleRssMb: number; parts: Record<string, number> };
+type Memory = { peakRssMb: number; hwmMb: number; idleRssMb: number };
 
 /** CPU seconds (user + system) a process has used, from /proc/<pid>/stat. */
 function cpuSeconds(pid: number) {
@@ -332,15 +315,75 @@ function readStatus(pid: number) {
   return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
 }
 
+const serverDir = path.join(here, '..', '..', 'apps', 'server');
+
+/** A free TCP port on loopback. */
+async function freePort() {
+  const srv = net.createServer();
+  srv.listen(0, '127.0.0.1');
+  await once(srv, 'listening');
+  const { port } = srv.address() as net.AddressInfo;
+  srv.close();
+  await once(srv, 'close');
+  return port;
+}
+
+/** The node options of apps/server's start script (`… && node <options> dist/main.js`). */
+function startScriptFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(path.join(serverDir, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const words = pkg.scripts.start!.split('&&').pop()!.trim().split(/\s+/);
+  if (words[0] !== 'node' || words.at(-1) !== 'dist/main.js')
+    throw new Error(`unexpected start script: ${pkg.scripts.start}`);
+  // Shell defaults (`${STEWARD_MAX_HEAP_MB:-1024}`) as sh would expand them, from this environment.
+  return words
+    .slice(1, -1)
+    .map((w) =>
+      w.replace(/\$\{(\w+):-([^}]*)\}/g, (_, name: string, dflt: string) => process.env[name] || dflt),
+    );
+}
+
+/**
+ * Starts the server as production does (`npm start`: the compiled dist/main.js, built here once,
+ * with the start script's node options), or under tsx from the sources with
+ * BENCH_IMPORT_SERVER=tsx, on its own port, and waits for /api/health. BENCH_IMPORT_NODE_FLAGS
+ * replaces the start script's options.
+ */
 async function startServer(db: string, dataDir: string) {
-  const child: ChildProcess = fork(fileURLToPath(import.meta.url), ['server'], {
-    execArgv: ['--import', 'tsx', ...(process.env.BENCH_IMPORT_NODE_FLAGS ?? '').split(' ').filter(Boolean)],
-    env: { ...process.env, IMPORT_BENCH_DATABASE_URL: urlOf(db), IMPORT_BENCH_DATA_DIR: dataDir },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  const port = await freePort();
+  const flags =
+    process.env.BENCH_IMPORT_NODE_FLAGS !== undefined
+      ? process.env.BENCH_IMPORT_NODE_FLAGS.split(' ').filter(Boolean)
+      : SERVER === 'dist'
+        ? startScriptFlags()
+        : [];
+  const args = SERVER === 'tsx' ? ['--import', 'tsx', ...flags, 'src/main.ts'] : [...flags, 'dist/main.js'];
+  const child: ChildProcess = spawn(process.execPath, args, {
+    cwd: serverDir,
+    env: {
+      ...process.env,
+      DATABASE_URL: urlOf(db),
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DEMO_DATA: '0',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const [msg] = (await once(child, 'message')) as [{ type: string; port: number }];
-  if (msg.type !== 'ready') throw new Error('server did not start');
-  return { child, port: msg.port };
+  const deadline = performance.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
+    try {
+      if ((await request(port, 'GET', '/api/health', {})).status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    if (performance.now() > deadline) throw new Error('the server did not start');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { child, port };
 }
 
 type Json = Record<string, unknown>;
@@ -436,9 +479,7 @@ async function timeImport(db: string, files: Files) {
     clearInterval(sampler);
     const status = readStatus(pid);
     peakRssMb = Math.max(peakRssMb, status.rss);
-    child.send({ type: 'memory' });
-    const [parts] = (await once(child, 'message')) as [{ peak: Record<string, number> }];
-    const memory: Memory = { peakRssMb, hwmMb: status.hwm, idleRssMb, parts: parts.peak };
+    const memory: Memory = { peakRssMb, hwmMb: status.hwm, idleRssMb };
     const added = (await countCustomers(db)) - before;
     return {
       seconds: total,
@@ -458,7 +499,7 @@ async function timeImport(db: string, files: Files) {
       added,
     };
   } finally {
-    child.send({ type: 'stop' });
+    child.kill('SIGTERM');
     await Promise.race([once(child, 'exit'), new Promise((r) => setTimeout(r, 10_000))]);
     if (child.exitCode === null) child.kill();
     rmSync(dataDir, { recursive: true, force: true });
@@ -477,6 +518,8 @@ async function main() {
   const suffix = process.pid;
   const first = `steward_import_bench_${suffix}_0`;
   try {
+    if (SERVER === 'dist' && ONLY !== 'copy')
+      execFileSync(process.execPath, ['build.mjs'], { cwd: serverDir, stdio: 'inherit' });
     console.log(`preparing a database (${TARGET}) for the sample of existing customers …`);
     await prepareDatabase(first);
     const c = new pg.Client({ connectionString: urlOf(first) });
@@ -515,7 +558,7 @@ async function main() {
         const r = await timeImport(db, files);
         imports.push(r);
         console.log(
-          `run ${run} import: ${r.seconds.toFixed(1)} s (upload ${r.uploadSeconds.toFixed(1)} s), ${Math.round(r.rowsPerSecond).toLocaleString('en')} rows/s, server CPU ${r.serverCpuSeconds.toFixed(1)} s (${Math.round(ROWS / r.serverCpuSeconds).toLocaleString('en')} rows per CPU second), server RSS peak ${r.memory.peakRssMb.toFixed(0)} MB (VmHWM ${r.memory.hwmMb.toFixed(0)} MB, idle ${r.memory.idleRssMb.toFixed(0)} MB, peaks in MB ${JSON.stringify(r.memory.parts)}), ${JSON.stringify(r.result)}, customers added ${r.added} (load ${r.load})`,
+          `run ${run} import: ${r.seconds.toFixed(1)} s (upload ${r.uploadSeconds.toFixed(1)} s), ${Math.round(r.rowsPerSecond).toLocaleString('en')} rows/s, server CPU ${r.serverCpuSeconds.toFixed(1)} s (${Math.round(ROWS / r.serverCpuSeconds).toLocaleString('en')} rows per CPU second), server RSS peak ${r.memory.peakRssMb.toFixed(0)} MB (VmHWM ${r.memory.hwmMb.toFixed(0)} MB, idle ${r.memory.idleRssMb.toFixed(0)} MB), ${JSON.stringify(r.result)}, customers added ${r.added} (load ${r.load})`,
         );
         if (
           r.result.status !== 'succeeded' ||
@@ -530,21 +573,21 @@ async function main() {
     }
 
     log(
-      `Rows: ${ROWS.toLocaleString('en')} (${(files.bytes / 1024 / 1024).toFixed(0)} MB of CSV), into ${TARGET === 'clone' ? 'a copy of steward_bench (1,000,000 customers, every index)' : 'a new database with the demo organization and 5,000 customers'}.`,
+      `Rows: ${ROWS.toLocaleString('en')} (${(files.bytes / 1024 / 1024).toFixed(0)} MB of CSV), into ${TARGET === 'clone' ? 'a copy of steward_bench (1,000,000 customers, every index)' : 'a new database with the demo organization and 5,000 customers'}; server: ${SERVER === 'dist' ? 'compiled dist/main.js' : 'tsx src/main.ts'}.`,
     );
     log(
       `Expected outcome: ${files.expected.created.toLocaleString('en')} created, ${files.expected.skipped.toLocaleString('en')} skipped (duplicates), ${files.expected.failed.toLocaleString('en')} failed.`,
     );
     log('');
     log(
-      '| run | COPY s | COPY rows/s | load (COPY) | import s | upload s | import rows/s | ratio | server CPU s | server peak RSS MB | VmHWM MB | load (import) |',
+      '| run | COPY s | COPY rows/s | load (COPY) | import s | upload s | import rows/s | ratio | server CPU s | server idle RSS MB | server peak RSS MB | VmHWM MB | load (import) |',
     );
-    log('| ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+    log('| ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
     for (let i = 0; i < RUNS; i++) {
       const cp = copies[i];
       const im = imports[i];
       log(
-        `| ${i + 1} | ${cp ? cp.seconds.toFixed(1) : '–'} | ${cp ? Math.round(cp.rowsPerSecond).toLocaleString('en') : '–'} | ${cp?.load ?? '–'} | ${im ? im.seconds.toFixed(1) : '–'} | ${im ? im.uploadSeconds.toFixed(1) : '–'} | ${im ? Math.round(im.rowsPerSecond).toLocaleString('en') : '–'} | ${cp && im ? (im.rowsPerSecond / cp.rowsPerSecond).toFixed(2) : '–'} | ${im ? im.serverCpuSeconds.toFixed(1) : '–'} | ${im ? im.memory.peakRssMb.toFixed(0) : '–'} | ${im ? im.memory.hwmMb.toFixed(0) : '–'} | ${im?.load ?? '–'} |`,
+        `| ${i + 1} | ${cp ? cp.seconds.toFixed(1) : '–'} | ${cp ? Math.round(cp.rowsPerSecond).toLocaleString('en') : '–'} | ${cp?.load ?? '–'} | ${im ? im.seconds.toFixed(1) : '–'} | ${im ? im.uploadSeconds.toFixed(1) : '–'} | ${im ? Math.round(im.rowsPerSecond).toLocaleString('en') : '–'} | ${cp && im ? (im.rowsPerSecond / cp.rowsPerSecond).toFixed(2) : '–'} | ${im ? im.serverCpuSeconds.toFixed(1) : '–'} | ${im ? im.memory.idleRssMb.toFixed(0) : '–'} | ${im ? im.memory.peakRssMb.toFixed(0) : '–'} | ${im ? im.memory.hwmMb.toFixed(0) : '–'} | ${im?.load ?? '–'} |`,
       );
     }
     const copyRate = copies.length ? median(copies.map((r) => r.rowsPerSecond)) : NaN;
@@ -559,8 +602,8 @@ async function main() {
     writeFileSync(path.join(results, 'import.md'), `${out.join('\n')}\n`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    await dropEmptyTemplate();
   }
 }
 
-if (process.argv[2] === 'server') await serveApp();
-else await main();
+await main();

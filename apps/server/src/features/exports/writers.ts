@@ -1,5 +1,4 @@
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { Cell } from './columns.js';
 
 export type ExportFormat = 'csv' | 'xlsx';
@@ -64,6 +63,8 @@ export async function writeSheet(
     );
     return rows;
   }
+  // Loaded on first use, not at start-up: a large library that a server exporting CSV never needs.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: false,

@@ -69,25 +69,41 @@ const rowKey = (key: DedupeKey, c: CustomerRow): string | null =>
         ? c.phoneNorm
         : `${c.nameNorm}\u0001${c.region ?? ''}`;
 
-function newCustomer(env: ImportEnv, v: Values, owner: Owner | null): typeof customers.$inferInsert {
+/**
+ * The row of a new customer. Written out property by property: on Node 20, an object literal that
+ * spreads another one and then adds properties (`{ ...base, id }`) costs ~5 µs per added property,
+ * which made this function ~150 µs per row, most of the server's CPU in an import (0042).
+ */
+function newCustomer(
+  env: ImportEnv,
+  v: Values,
+  owner: Owner | null,
+  id: string,
+): typeof customers.$inferInsert {
   const s = (f: string) => str(v[f]);
   const tags = (v.tags as string[] | null) ?? [];
-  const needs = s('notes') ? { notes: s('notes') } : {};
-  const base = {
-    name: s('name')!,
-    industry: s('industry'),
-    size: s('size'),
-    region: s('region'),
-    address: s('address'),
-    source: s('source'),
-    phone: s('phone'),
-    email: s('email'),
-  };
+  const notes = s('notes');
+  const needs = notes ? { notes } : {};
+  const name = s('name')!;
+  const industry = s('industry');
+  const size = s('size');
+  const region = s('region');
+  const address = s('address');
+  const source = s('source');
+  const phone = s('phone');
+  const email = s('email');
   return {
-    ...base,
+    name,
+    industry,
+    size,
+    region,
+    address,
+    source,
+    phone,
+    email,
     orgId: env.actor.orgId,
-    id: newId(),
-    nameNorm: normalizeName(base.name),
+    id,
+    nameNorm: normalizeName(name),
     type: s('type') ?? 'company',
     tier: s('tier'),
     stage: s('stage') ?? 'prospect',
@@ -95,15 +111,27 @@ function newCustomer(env: ImportEnv, v: Values, owner: Owner | null): typeof cus
     teamId: owner?.teamId ?? null,
     assignedAt: owner ? env.now : null,
     tags,
-    phoneNorm: normalizePhone(base.phone),
-    emailNorm: normalizeEmail(base.email),
+    phoneNorm: normalizePhone(phone),
+    emailNorm: normalizeEmail(email),
     idNumber: s('idNumber'),
     externalId: s('externalId'),
     contractDate: s('contractDate'),
     protected: false,
     customFields: {},
     needs,
-    completeness: profileCompleteness({ ...base, needs, tags, contactCount: 0 }).score,
+    completeness: profileCompleteness({
+      name,
+      industry,
+      size,
+      region,
+      address,
+      source,
+      phone,
+      email,
+      needs,
+      tags,
+      contactCount: 0,
+    }).score,
     createdAt: env.now,
     updatedAt: env.now,
   };
@@ -199,7 +227,7 @@ export function customerWriter(ownerOf: OwnerResolver): BatchWriter {
 
     const inserts = all.filter((p) => p.kind === 'insert');
     if (inserts.length) {
-      const values = inserts.map((p) => ({ ...newCustomer(env, p.view, p.owner), id: p.id }));
+      const values = inserts.map((p) => newCustomer(env, p.view, p.owner, p.id));
       await repo.insertCustomers(tx, values, env.actor.userId);
       const unowned = values.filter((v) => !v.ownerId).map((v) => v.id);
       if (unowned.length && env.rulesEnabled) await assignByRules(tx, env.actor, unowned, env.now);

@@ -161,10 +161,13 @@ describe('values written exactly (COPY on PostgreSQL, JSON on PGlite)', () => {
       phone: string | null;
       phone_norm: string | null;
       email: string | null;
+      type: string;
+      stage: string;
+      completeness: number;
     }>(
       t.deps.db,
-      sql`select name, name_norm, address, needs, tags, phone, phone_norm, email from customers
-          where org_id = ${org.orgId} and name like ${`${tag}Exact%`} order by name`,
+      sql`select name, name_norm, address, needs, tags, phone, phone_norm, email, type, stage, completeness
+          from customers where org_id = ${org.orgId} and name like ${`${tag}Exact%`} order by name`,
     );
     expect(rows).toEqual([
       {
@@ -176,6 +179,10 @@ describe('values written exactly (COPY on PostgreSQL, JSON on PGlite)', () => {
         phone: '13500000077',
         phone_norm: '13500000077',
         email: null,
+        type: 'company',
+        stage: 'prospect',
+        // name 10 + address 5 + phone 15 + needs (notes) 10 + tags 5
+        completeness: 45,
       },
       {
         name: `${tag}Exact empty`,
@@ -186,6 +193,9 @@ describe('values written exactly (COPY on PostgreSQL, JSON on PGlite)', () => {
         phone: null,
         phone_norm: null,
         email: null,
+        type: 'company',
+        stage: 'prospect',
+        completeness: 10,
       },
     ]);
   });

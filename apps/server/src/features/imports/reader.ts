@@ -3,7 +3,6 @@ import { open, stat } from 'node:fs/promises';
 import { PassThrough, type Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
-import ExcelJS from 'exceljs';
 import { detectDelimiter, detectEncoding } from '@steward/core';
 
 export type ImportFormat = 'csv' | 'xlsx';
@@ -115,6 +114,8 @@ const rowCells = (values: unknown): string[] => {
 
 async function openXlsx(path: string): Promise<Table> {
   const size = (await stat(path)).size;
+  // Loaded on first use, not at start-up: a large library that a server importing CSV never needs.
+  const { default: ExcelJS } = await import('exceljs');
   const { stream, file, fraction } = countedStream(path, size);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
     sharedStrings: 'cache',

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { PayoutOut } from '@steward/contracts';
 
 const HEADER = [
@@ -53,6 +52,7 @@ export function payoutsCsv(p: PayoutOut): string {
 }
 
 export async function payoutsXlsx(p: PayoutOut): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs'); // loaded on first use, not at start-up
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(`payouts ${p.from} ${p.to}`.slice(0, 31));
   ws.addRow(HEADER);
