@@ -7,3 +7,4 @@ export * from './value.js';
 export * from './service.js';
 export * from './data-io.js';
 export * from './performance.js';
+export * from './catalog.js';

@@ -235,6 +235,11 @@ export const kpiFactDays = pgTable(
     day: date('day', { mode: 'string' }).notNull(),
     /** The job's asOf when the day was built. */
     builtAt: ts('built_at').notNull(),
+    /**
+     * Null: the facts cover the whole local day. Otherwise the day was still running when it was
+     * built (today): the facts cover its instants before this one only (decision 0061).
+     */
+    coveredUntil: ts('covered_until'),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.day] })],
 );

@@ -116,6 +116,9 @@ export const auditLog = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
     index('audit_entity_idx').on(t.orgId, t.entity, t.entityId),
+    // The log is read newest first, for everyone or for one person (GET /audit-log, its page).
+    index('audit_org_at_idx').on(t.orgId, t.at, t.id),
+    index('audit_actor_at_idx').on(t.orgId, t.actorId, t.at),
   ],
 );
 

@@ -7,6 +7,7 @@ import { assignmentHistory, customers, orders, organizations } from '../../db/sc
 import { newId } from '../../platform/ids.js';
 import { runKpiFacts, runsOf } from './kpi-facts.js';
 import { computeKpis, computeKpisByUser } from './kpis.js';
+import { ownerAt, ownersAt } from './kpi-repo.js';
 import { seedKpiScenario } from './kpi-scenario.js';
 
 let t: TestApp;
@@ -43,9 +44,19 @@ const coveredDays = async () =>
   (
     await queryRows<{ day: string }>(
       t.deps.db,
-      sql`select day::text as day from kpi_fact_days where org_id = ${org.orgId} order by day`,
+      sql`select day::text as day from kpi_fact_days where org_id = ${org.orgId} and covered_until is null order by day`,
     )
   ).map((r) => r.day);
+
+/** The days built while they ran, with the instant their facts reach (decision 0061). */
+const partialDays = async () =>
+  (
+    await queryRows<{ day: string; until: string }>(
+      t.deps.db,
+      sql`select day::text as day, covered_until as until from kpi_fact_days
+           where org_id = ${org.orgId} and covered_until is not null order by day`,
+    )
+  ).map((r) => ({ day: r.day, until: new Date(r.until).toISOString() }));
 
 const forgetFacts = () => t.deps.db.execute(sql`delete from kpi_fact_days where org_id = ${org.orgId}`);
 
@@ -298,6 +309,154 @@ describe(
         org.users.m1.id,
       );
       expect(m1).toMatchObject({ sales_amount: 1270, retention_rate: 0.6667, book_value: 1750, nps: 25 });
+    });
+
+    it('the day still running is built up to asOf; later orders leave it valid, earlier ones invalidate it', async () => {
+      await buildFacts(); // at AS_OF, 10 May 08:00 local: 10 May is covered up to then
+      expect(await partialDays()).toEqual([{ day: '2026-05-10', until: AS_OF.toISOString() }]);
+      expect((await buildFacts()).partial).toBe(false); // already reaches asOf: nothing to do
+      const [c2] = await queryRows<{ id: string }>(
+        t.deps.db,
+        sql`select customer_id as id from orders where org_id = ${org.orgId} and amount = 200`,
+      );
+      const MAY = 'from=2026-05-01&to=2026-05-31';
+      t.setNow(new Date('2026-05-10T04:00:00Z')); // 12:00 local
+      const m1May = () => kpis(`manager:${org.users.m1.id}`, MAY);
+      const base = await m1May();
+      const n0 = base.order_count ?? 0;
+      const s0 = base.sales_amount ?? 0;
+      try {
+        // The partial day's facts are read (a fact row added by hand shows).
+        const after = newId();
+        await t.deps.db.execute(
+          sql`insert into kpi_day_facts (org_id, day, user_id, orders, sales, new_customers)
+              values (${org.orgId}, '2026-05-10', ${org.users.m1.id}, 100, null, 0)`,
+        );
+        expect((await m1May()).order_count).toBe(n0 + 100);
+        await t.deps.db.execute(
+          sql`delete from kpi_day_facts where org_id = ${org.orgId} and day = '2026-05-10' and orders = 100`,
+        );
+        // 10:00 local, after the facts' end: the day stays covered, the order is added directly.
+        await t.deps.db.insert(orders).values({
+          orgId: org.orgId,
+          id: after,
+          customerId: c2!.id,
+          orderedAt: new Date('2026-05-10T02:00:00Z'),
+          amount: 300,
+        });
+        expect(await partialDays()).toEqual([{ day: '2026-05-10', until: AS_OF.toISOString() }]);
+        expect(await m1May()).toMatchObject({ sales_amount: s0 + 300, order_count: n0 + 1 });
+        // At 10:00 local sharp the order counts; one millisecond before, not.
+        t.setNow(new Date('2026-05-10T02:00:00Z'));
+        expect((await m1May()).order_count).toBe(n0 + 1);
+        t.setNow(new Date('2026-05-10T01:59:59.999Z'));
+        expect(await m1May()).toEqual(base);
+        t.setNow(new Date('2026-05-10T04:00:00Z'));
+        // A later run extends the day up to its asOf, the same answers.
+        const noon = new Date('2026-05-10T04:00:00Z');
+        const run = await runKpiFacts({
+          deps: t.deps,
+          orgId: org.orgId,
+          jobId: newId(),
+          actorId: null,
+          asOf: noon,
+          options: { since: SINCE },
+          progress: async () => {},
+        });
+        expect(run).toMatchObject({ days: 0, partial: true });
+        expect(await partialDays()).toEqual([{ day: '2026-05-10', until: noon.toISOString() }]);
+        expect(await m1May()).toMatchObject({ sales_amount: s0 + 300, order_count: n0 + 1 });
+        // An order placed before the facts' end (07:00 local, entered late) invalidates the day.
+        const early = newId();
+        await t.deps.db.insert(orders).values({
+          orgId: org.orgId,
+          id: early,
+          customerId: c2!.id,
+          orderedAt: new Date('2026-05-09T23:00:00Z'),
+          amount: 5,
+        });
+        expect(await partialDays()).toEqual([]);
+        expect(await m1May()).toMatchObject({ sales_amount: s0 + 305, order_count: n0 + 2 });
+        // A hand-over of C2 at 11:00 local re-credits only what comes after it: the day stays valid.
+        await runKpiFacts({
+          ...{ deps: t.deps, orgId: org.orgId, jobId: newId(), actorId: null },
+          asOf: noon,
+          options: { since: SINCE },
+          progress: async () => {},
+        });
+        expect(await partialDays()).toHaveLength(1);
+        await t.deps.db.insert(assignmentHistory).values({
+          orgId: org.orgId,
+          id: newId(),
+          customerId: c2!.id,
+          kind: 'handover',
+          fromUserId: org.users.m1.id,
+          toUserId: org.users.m2.id,
+          at: new Date('2026-05-10T03:00:00Z'),
+        });
+        expect(await partialDays()).toHaveLength(1);
+        expect(await m1May()).toMatchObject({ sales_amount: s0 + 305, order_count: n0 + 2 });
+        const withFacts = await everything();
+        await forgetFacts();
+        expect(await everything()).toEqual(withFacts);
+        await t.deps.db.delete(orders).where(and(eq(orders.orgId, org.orgId), eq(orders.id, after)));
+        await t.deps.db.delete(orders).where(and(eq(orders.orgId, org.orgId), eq(orders.id, early)));
+        await t.deps.db.execute(
+          sql`delete from assignment_history where org_id = ${org.orgId} and customer_id = ${c2!.id} and at = '2026-05-10T03:00:00Z'`,
+        );
+      } finally {
+        t.setNow(AS_OF);
+      }
+      await buildFacts();
+      // Once the day is over, the job replaces the partial day by the whole day.
+      const nextDay = new Date('2026-05-11T01:00:00Z');
+      const later = await runKpiFacts({
+        deps: t.deps,
+        orgId: org.orgId,
+        jobId: newId(),
+        actorId: null,
+        asOf: nextDay,
+        options: { since: SINCE },
+        progress: async () => {},
+      });
+      expect(later).toMatchObject({ days: 1, partial: true });
+      expect(await coveredDays()).toContain('2026-05-10');
+      expect(await partialDays()).toEqual([{ day: '2026-05-11', until: nextDay.toISOString() }]);
+      await t.deps.db.execute(
+        sql`delete from kpi_fact_days where org_id = ${org.orgId} and day >= '2026-05-10'`,
+      );
+      await buildFacts();
+    });
+
+    it('the owners at two instants from one scan of the history equal ownerAt, every customer and instant', async () => {
+      const instants = (
+        await queryRows<{ at: string }>(
+          t.deps.db,
+          sql`select distinct at from assignment_history where org_id = ${org.orgId}`,
+        )
+      ).flatMap((r) => {
+        const ms = new Date(r.at).getTime();
+        return [ms - 1, ms, ms + 1];
+      });
+      instants.push(Date.parse('2023-01-01T00:00:00Z'), AS_OF.getTime());
+      expect(instants.length).toBeGreaterThan(6);
+      const at = (ms: number) => sql`${new Date(ms).toISOString()}::timestamptz`;
+      for (const [i, t0] of instants.entries()) {
+        const t1 = instants[(i + 1) % instants.length]!;
+        const rows = await queryRows<{
+          a0: string | null;
+          a1: string | null;
+          o0: string | null;
+          o1: string | null;
+        }>(
+          t.deps.db,
+          sql`select ${ownerAt(at(t0))} as a0, ${ownerAt(at(t1))} as a1, o.o0, o.o1
+                from customers c cross join lateral (${ownersAt(at(t0), at(t1))}) o
+               where c.org_id = ${org.orgId}`,
+        );
+        expect(rows.length).toBeGreaterThan(5);
+        for (const r of rows) expect({ o0: r.o0, o1: r.o1 }).toEqual({ o0: r.a0, o1: r.a1 });
+      }
     });
 
     it('groups consecutive days into batches of at most 7', () => {

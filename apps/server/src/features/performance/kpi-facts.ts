@@ -27,30 +27,36 @@ export const localDay = (instant: Date, timeZone: string) =>
   );
 
 /**
- * Splits the window into the whole local days that have facts and the instants that do not
- * (the sub-windows to compute directly). `from` is the window's first local day.
+ * Splits the window into the local days that have facts and the instants that do not (the
+ * sub-windows to compute directly). `from` is the window's first local day. A whole day counts
+ * when it lies wholly inside the window; a partial day (built while it ran, decision 0061) counts
+ * when the window reaches its `covered_until`, and the window computes directly from there on.
  */
 export async function coverage(db: Db, w: Window, from: string) {
-  // The last local day wholly inside the window.
-  let lastFull = localDay(w.end, w.timeZone);
-  if (endOfLocalDay(lastFull, w.timeZone).getTime() > w.end.getTime()) lastFull = addLocalDays(lastFull, -1);
-  const covered =
-    lastFull < from
+  const lastDay = localDay(w.end, w.timeZone);
+  const rows =
+    lastDay < from
       ? []
-      : (
-          await queryRows<{ day: string }>(
-            db,
-            sql`select day::text as day from kpi_fact_days
-                 where org_id = ${w.orgId} and day >= ${from}::date and day <= ${lastFull}::date
-                 order by day`,
-          )
-        ).map((r) => r.day);
+      : await queryRows<{ day: string; covered_until: Date | string | null }>(
+          db,
+          sql`select day::text as day, covered_until from kpi_fact_days
+               where org_id = ${w.orgId} and day >= ${from}::date and day <= ${lastDay}::date
+               order by day`,
+        );
+  const covered: string[] = [];
   const gaps: { start: Date; end: Date }[] = [];
   let cursor = w.start.getTime();
-  for (const day of covered) {
-    const dayStart = startOfLocalDay(day, w.timeZone).getTime();
+  for (const r of rows) {
+    // The first instant after the facts of the day: the next day, or covered_until.
+    const after =
+      r.covered_until === null
+        ? endOfLocalDay(r.day, w.timeZone).getTime() + 1
+        : new Date(r.covered_until).getTime();
+    if (after - 1 > w.end.getTime()) continue;
+    const dayStart = startOfLocalDay(r.day, w.timeZone).getTime();
     if (dayStart > cursor) gaps.push({ start: new Date(cursor), end: new Date(dayStart - 1) });
-    cursor = endOfLocalDay(day, w.timeZone).getTime() + 1;
+    covered.push(r.day);
+    cursor = after;
   }
   if (cursor <= w.end.getTime()) gaps.push({ start: new Date(cursor), end: w.end });
   return { covered, gaps };
@@ -116,11 +122,23 @@ export async function flowTotals(
   return out;
 }
 
-/** Builds the facts of the local days first..last (inclusive) in one transaction, under the org's lock. */
-export async function buildDays(db: Db, orgId: string, first: string, last: string, builtAt: Date) {
+/**
+ * Builds the facts of the local days first..last (inclusive) in one transaction, under the org's
+ * lock — or, with `until`, of the single day `first` up to that instant (a partial day, decision
+ * 0061: the facts then cover the day's instants before `until`).
+ */
+export async function buildDays(
+  db: Db,
+  orgId: string,
+  first: string,
+  last: string,
+  builtAt: Date,
+  until: Date | null = null,
+) {
   const { timeZone, currency } = await repo.findOrg(db, orgId);
   const start = startOfLocalDay(first, timeZone).toISOString();
-  const end = startOfLocalDay(addLocalDays(last, 1), timeZone).toISOString();
+  const end = (until ?? startOfLocalDay(addLocalDays(last, 1), timeZone)).toISOString();
+  const coveredUntil = until ? sql`${end}::timestamptz` : sql`null::timestamptz`;
   await db.transaction(async (tx) => {
     // Waits for writers in flight (they hold the lock shared) and holds later ones until commit.
     await tx.execute(sql`select pg_advisory_xact_lock(${lockKey(orgId)})`);
@@ -142,15 +160,15 @@ export async function buildDays(db: Db, orgId: string, first: string, last: stri
            group by x.day, x.uid`,
     );
     await tx.execute(
-      sql`insert into kpi_fact_days (org_id, day, built_at)
-          select ${orgId}, d::date, ${builtAt.toISOString()}::timestamptz
+      sql`insert into kpi_fact_days (org_id, day, built_at, covered_until)
+          select ${orgId}, d::date, ${builtAt.toISOString()}::timestamptz, ${coveredUntil}
             from generate_series(${first}::date, ${last}::date, interval '1 day') d
-          on conflict (org_id, day) do update set built_at = excluded.built_at`,
+          on conflict (org_id, day) do update set built_at = excluded.built_at, covered_until = excluded.covered_until`,
     );
   });
 }
 
-/** The local days from the first order or customer up to the last day wholly before asOf that have no facts. */
+/** The local days from the first order or customer up to the last day wholly before asOf that have no whole-day facts. */
 export async function missingDays(db: Db, orgId: string, asOf: Date): Promise<string[]> {
   const { timeZone } = await repo.findOrg(db, orgId);
   let last = localDay(asOf, timeZone);
@@ -163,7 +181,8 @@ export async function missingDays(db: Db, orgId: string, asOf: Date): Promise<st
         select d::date::text as day
           from bounds, generate_series((bounds.first at time zone ${timeZone})::date, ${last}::date, interval '1 day') d
          where bounds.first is not null
-           and not exists (select 1 from kpi_fact_days f where f.org_id = ${orgId} and f.day = d::date)
+           and not exists (select 1 from kpi_fact_days f
+                            where f.org_id = ${orgId} and f.day = d::date and f.covered_until is null)
          order by 1`,
   );
   return rows.map((r) => r.day);
@@ -183,10 +202,29 @@ export function runsOf(days: string[], size: number): { first: string; last: str
 }
 
 /**
- * The job `kpi-facts` (nightly, or POST /jobs/kpi-facts/run {asOf}): builds the facts of every
+ * Builds the day of asOf, still running, up to asOf (a partial day, decision 0061) unless its
+ * facts already reach asOf. Readers then compute directly only what happened since. Returns
+ * whether it built.
+ */
+export async function buildPartialDay(db: Db, orgId: string, asOf: Date): Promise<boolean> {
+  const { timeZone } = await repo.findOrg(db, orgId);
+  const day = localDay(asOf, timeZone);
+  if (startOfLocalDay(day, timeZone).getTime() >= asOf.getTime()) return false;
+  const [row] = await queryRows<{ covered_until: Date | string | null }>(
+    db,
+    sql`select covered_until from kpi_fact_days where org_id = ${orgId} and day = ${day}::date`,
+  );
+  if (row && (row.covered_until === null || new Date(row.covered_until).getTime() >= asOf.getTime()))
+    return false;
+  await buildDays(db, orgId, day, day, asOf, asOf);
+  return true;
+}
+
+/**
+ * The job `kpi-facts` (hourly, or POST /jobs/kpi-facts/run {asOf}): builds the facts of every
  * local day wholly before asOf that has none — the first run builds the history, later runs the
- * previous day and the days writes invalidated (hourly, so a day is built soon after it ends in
- * any time zone). Batches of up to 7 days, one transaction each.
+ * previous day and the days writes invalidated — then the day of asOf up to asOf. Batches of up
+ * to 7 days, one transaction each.
  */
 export async function runKpiFacts(ctx: JobContext) {
   const since = typeof ctx.options.since === 'string' ? ctx.options.since : null;
@@ -196,10 +234,11 @@ export async function runKpiFacts(ctx: JobContext) {
   for (const run of runs) {
     await buildDays(ctx.deps.db, ctx.orgId, run.first, run.last, ctx.asOf);
     done++;
-    await ctx.progress(done / runs.length);
+    await ctx.progress(done / (runs.length + 1));
   }
-  if (!runs.length) await ctx.progress(1);
-  return { days: days.length, batches: runs.length, asOf: ctx.asOf.toISOString() };
+  const partial = await buildPartialDay(ctx.deps.db, ctx.orgId, ctx.asOf);
+  await ctx.progress(1);
+  return { days: days.length, batches: runs.length, partial, asOf: ctx.asOf.toISOString() };
 }
 
 /** Option `since` (a calendar day): build only the missing days from then on (e.g. a first run in steps). */

@@ -15,6 +15,18 @@ export type Credited = string[] | null;
 export type By = boolean;
 
 const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+
+/**
+ * Runs a KPI read with PostgreSQL's JIT off (decision 0061): these queries are thousands of cheap
+ * index probes whose estimated cost passes `jit_above_cost`, and compiling them took ~100 ms a
+ * query — more than running them. `set local` lasts for this one transaction only.
+ */
+export async function readRows<T>(db: Db, query: SQL): Promise<T[]> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local jit = off`);
+    return queryRows<T>(tx, query);
+  });
+}
 const uuidArray = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 
 /**
@@ -63,7 +75,7 @@ const uidOf = (who: SQL, by: By): SQL => (by ? sql`${who}` : sql`null::uuid`);
 export async function orderTotals(db: Db, w: Window, credited: Credited, currency: string, by: By = false) {
   const owner = ownerAt(sql`o.ordered_at`);
   const needOwner = by || credited !== null;
-  return queryRows<{ uid: string | null; n: number; amount: number | null }>(
+  return readRows<{ uid: string | null; n: number; amount: number | null }>(
     db,
     sql`select x.uid, count(*)::int as n, sum(x.amount) filter (where x.currency = ${currency})::float8 as amount
           from (select o.amount, o.currency, ${needOwner ? owner : sql`null::uuid`} as owner,
@@ -81,7 +93,7 @@ export async function orderTotals(db: Db, w: Window, credited: Credited, currenc
 export async function newCustomers(db: Db, w: Window, credited: Credited, by: By = false) {
   const owner = ownerAt(sql`c.created_at`);
   const needOwner = by || credited !== null;
-  return queryRows<{ uid: string | null; n: number }>(
+  return readRows<{ uid: string | null; n: number }>(
     db,
     sql`select x.uid, count(*)::int as n
           from (select ${needOwner ? owner : sql`null::uuid`} as owner, ${by ? owner : sql`null::uuid`} as uid
@@ -94,65 +106,89 @@ export async function newCustomers(db: Db, w: Window, credited: Credited, by: By
   );
 }
 
-/** The customers in the book at instant t: existing then, not deleted by then, owned by the credited users. */
-const bookAt = (orgId: string, t: Date, credited: Credited, by: By) => {
-  const needOwner = by || credited !== null;
-  return sql`select b.id, b.completeness, b.uid from (
-       select c.id, c.completeness, ${needOwner ? ownerAt(at(t)) : sql`null::uuid`} as owner,
-              ${by ? ownerAt(at(t)) : sql`null::uuid`} as uid
-         from customers c
-        where c.org_id = ${orgId} and c.created_at <= ${at(t)}
-          and (c.deleted_at is null or c.deleted_at > ${at(t)})
-          ${candidates(orgId, credited)}) b
-     where true ${creditedBy(sql`b.owner`, credited)}`;
+/**
+ * The owners of customer `c` at instants t0 and t1 (columns o0, o1) with one index scan of its
+ * history — the same answer as ownerAt (decision 0061), for a lateral join.
+ */
+export const ownersAt = (t0: SQL, t1: SQL): SQL => {
+  const at1 = (t: SQL) => sql`case when count(*) = 0 then c.owner_id
+      when bool_or(h.at <= ${t}) then (array_agg(h.to_user_id order by h.at desc, h.id desc) filter (where h.at <= ${t}))[1]
+      else (array_agg(case when h.kind = 'create' then h.to_user_id else h.from_user_id end order by h.at, h.id))[1] end`;
+  return sql`select ${at1(t0)} as o0, ${at1(t1)} as o1
+      from assignment_history h where h.org_id = c.org_id and h.customer_id = c.id`;
 };
 
-/** The local purchase days (up to `until`) of every customer in the book at `t`. */
-export async function bookPurchaseDays(
-  db: Db,
-  w: Window,
-  t: Date,
-  until: Date,
-  credited: Credited,
-  by: By = false,
-) {
-  return queryRows<{ id: string; uid: string | null; days: string[] | null }>(
-    db,
-    sql`with book as (${bookAt(w.orgId, t, credited, by)})
-        select b.id, b.uid,
-               array(select distinct to_char((o.ordered_at at time zone ${w.timeZone})::date, 'YYYY-MM-DD')
-                       from orders o where o.org_id = ${w.orgId} and o.customer_id = b.id
-                        and o.ordered_at <= ${at(until)}) as days
-          from book b`,
-  );
-}
+export type BookRow =
+  | { k: 'r'; uid: string | null; days: number[] | null; c_sum: null; c_n: null; clv: null }
+  | { k: 's'; uid: string | null; days: null; c_sum: number; c_n: number; clv: number | null };
 
 /**
- * Completeness and CLV of the book at `t`: the sum and count of profile completeness (as the
- * profiles are now) and the sum and count of each customer's CLV from the latest value refresh
- * at or before t.
+ * The book of the credited users at the start (t0) and at the end (t1) of a period, in one pass
+ * over the candidate customers (a book at instant t: customers existing then, not deleted by then,
+ * owned by a credited user at t):
+ * - `r` rows, one per customer in the book at t0 (when `days`): the local days of its orders up
+ *   to `until`, as day numbers (days since 1970-01-01), one per order, in the order of the index
+ *   (no sort in SQL; local days need not follow instants across a midnight DST change) — for
+ *   retention and churn;
+ * - `s` rows, one per user (when `snapshot`): the sum and count of profile completeness (as the
+ *   profiles are now) and the sum of CLV from the latest value refresh at or before t1.
  */
-export async function bookSnapshot(db: Db, orgId: string, t: Date, credited: Credited, by: By = false) {
-  return queryRows<{
-    uid: string | null;
-    completeness_sum: number;
-    completeness_n: number;
-    clv: number | null;
-  }>(
+export async function bookFacts(
+  db: Db,
+  w: Window,
+  t0: Date,
+  t1: Date,
+  until: Date,
+  credited: Credited,
+  by: By,
+  want: { days: boolean; snapshot: boolean },
+) {
+  const needOwner = by || credited !== null;
+  const inBook = (o: SQL) => (credited === null ? sql`true` : sql`${o} = any(${uuidArray(credited)})`);
+  const orgId = w.orgId;
+  return readRows<BookRow>(
     db,
-    sql`with book as (${bookAt(orgId, t, credited, by)})
-        select b.uid, coalesce(sum(b.completeness), 0)::float8 as completeness_sum,
-               count(b.completeness)::int as completeness_n, sum(v.clv)::float8 as clv
-          from book b
-          left join lateral (
-            select x.clv from (
-              select sh.clv, sh.as_of from score_history sh
-               where sh.org_id = ${orgId} and sh.customer_id = b.id and sh.as_of <= ${at(t)}
-              union all
-              select cs.clv, cs.as_of from customer_scores cs
-               where cs.org_id = ${orgId} and cs.customer_id = b.id and cs.as_of <= ${at(t)}) x
-            order by x.as_of desc limit 1) v on true
-         group by b.uid`,
+    sql`with c as (
+          select c.org_id, c.id, c.completeness, c.owner_id, c.created_at, c.deleted_at
+            from customers c
+           where c.org_id = ${orgId} and c.created_at <= ${at(t1)}
+             and (c.deleted_at is null or c.deleted_at > ${at(t0)})
+             ${candidates(orgId, credited)}),
+        b as (
+          select x.id, x.completeness,
+                 ${by ? sql`x.o0` : sql`null::uuid`} as uid0, ${by ? sql`x.o1` : sql`null::uuid`} as uid1,
+                 (x.created_at <= ${at(t0)} and ${inBook(sql`x.o0`)}) as in0,
+                 ((x.deleted_at is null or x.deleted_at > ${at(t1)}) and ${inBook(sql`x.o1`)}) as in1
+            from (select c.*, ${needOwner ? sql`o.o0, o.o1` : sql`null::uuid as o0, null::uuid as o1`}
+                    from c ${needOwner ? sql`cross join lateral (${ownersAt(at(t0), at(t1))}) o` : sql``}) x)
+        ${
+          want.days
+            ? sql`select 'r' as k, b.uid0 as uid,
+                     array(select (o.ordered_at at time zone ${w.timeZone})::date - date '1970-01-01'
+                             from orders o where o.org_id = ${orgId} and o.customer_id = b.id
+                              and o.ordered_at <= ${at(until)} order by o.ordered_at) as days,
+                     null::float8 as c_sum, null::int as c_n, null::float8 as clv
+                from b where b.in0`
+            : sql``
+        }
+        ${want.days && want.snapshot ? sql`union all` : sql``}
+        ${
+          want.snapshot
+            ? sql`select 's' as k, b.uid1 as uid, null::int[] as days, coalesce(sum(b.completeness), 0)::float8 as c_sum,
+                     count(b.completeness)::int as c_n, sum(v.clv)::float8 as clv
+                from b
+                left join lateral (
+                  select x.clv from (
+                    select sh.clv, sh.as_of from score_history sh
+                     where sh.org_id = ${orgId} and sh.customer_id = b.id and sh.as_of <= ${at(t1)}
+                    union all
+                    select cs.clv, cs.as_of from customer_scores cs
+                     where cs.org_id = ${orgId} and cs.customer_id = b.id and cs.as_of <= ${at(t1)}) x
+                  order by x.as_of desc limit 1) v on true
+               where b.in1
+               group by b.uid1`
+            : sql``
+        }`,
   );
 }
 

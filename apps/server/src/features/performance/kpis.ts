@@ -1,10 +1,9 @@
 import {
-  DEFAULT_LIFECYCLE_RULES,
   KPI_DEFINITIONS,
   addLocalDays,
   countOrNull,
   endOfLocalDay,
-  lifecycleStage,
+  dayNumber,
   meanOf,
   medianOf,
   npsOf,
@@ -22,6 +21,7 @@ import { flowTotals, localDay, type Flow } from './kpi-facts.js';
 import * as kpiRepo from './kpi-repo.js';
 import type { Credited } from './kpi-repo.js';
 import { performancePolicy } from './policy.js';
+import { distinctSorted, retentionOf } from './retention.js';
 import * as repo from './repo.js';
 
 export type KpiValues = Record<KpiKey, number | null>;
@@ -57,8 +57,6 @@ export async function assertCanRead(db: Db, actor: Actor, subject: SubjectRef) {
   const team = await repo.findTeam(db, actor.orgId, subject.id);
   if (!team || !performancePolicy.canReadTeam(actor, team.id)) throw subjectNotFound();
 }
-
-const LIVE = new Set(['new', 'active', 'mature', 'at_risk', 'won_back']);
 
 /** What a KPI is made of, for one credited user (or the whole subject): sums that add up across users. */
 type Part = {
@@ -152,7 +150,11 @@ async function computeParts(
   const w = { orgId, start, end, timeZone };
   const none = Promise.resolve([]);
 
-  const [flows, surveys, complaints, tasks, book, base] = await Promise.all([
+  const snapshot = needs(keys, 'profile_completeness', 'book_value');
+  const retention = needs(keys, 'retention_rate', 'churn_rate');
+  // The book at the start (retention) and at the end (snapshot) as two queries, so that they run
+  // side by side on two connections.
+  const [flows, surveys, complaints, tasks, days, book] = await Promise.all([
     needs(keys, 'sales_amount', 'order_count', 'new_customers')
       ? flowTotals(db, w, from, credited, currency, by)
       : Promise.resolve(new Map<string | null, Flow>()),
@@ -163,12 +165,12 @@ async function computeParts(
     needs(keys, 'visit_completion_rate', 'task_on_time_rate')
       ? kpiRepo.taskTimeliness(db, w, periodEnd, end, credited, by)
       : none,
-    needs(keys, 'profile_completeness', 'book_value')
-      ? kpiRepo.bookSnapshot(db, orgId, end, credited, by)
-      : none,
-    needs(keys, 'retention_rate', 'churn_rate')
-      ? kpiRepo.bookPurchaseDays(db, w, start, end, credited, by)
-      : none,
+    retention
+      ? kpiRepo.bookFacts(db, w, start, end, end, credited, by, { days: true, snapshot: false })
+      : Promise.resolve([]),
+    snapshot
+      ? kpiRepo.bookFacts(db, w, start, end, end, credited, by, { days: false, snapshot: true })
+      : Promise.resolve([]),
   ]);
 
   for (const [uid, f] of flows) {
@@ -194,25 +196,24 @@ async function computeParts(
     p.visits += t.visits;
     p.visits_on_time += t.visits_on_time;
   }
-  for (const b of book) {
+  // Completeness and book value: the book at the end. Retention and churn: customers in the book
+  // at the start and live the day before the period, followed to its end (or asOf).
+  const dayBefore = dayNumber(addLocalDays(from, -1));
+  const lastDay = dayNumber(localDay(end, timeZone));
+  for (const b of [...book, ...days]) {
+    if (b.k === 's') {
+      const p = part(b.uid);
+      p.completenessSum += b.c_sum;
+      p.completenessN += b.c_n;
+      p.clv = addNullable(p.clv, b.clv);
+      continue;
+    }
+    const r = retentionOf(distinctSorted(b.days ?? []), dayBefore, lastDay);
+    if (!r) continue;
     const p = part(b.uid);
-    p.completenessSum += b.completeness_sum;
-    p.completenessN += b.completeness_n;
-    p.clv = addNullable(p.clv, b.clv);
-  }
-
-  // Retention and churn: customers live the day before the period, followed to its end (or asOf).
-  const dayBefore = addLocalDays(from, -1);
-  const lastDay = localDay(end, timeZone);
-  for (const c of base) {
-    const days = c.days ?? [];
-    if (!days.length) continue;
-    if (!LIVE.has(lifecycleStage(days, dayBefore, DEFAULT_LIFECYCLE_RULES).stage)) continue;
-    const p = part(c.uid);
     p.live++;
-    const after = lifecycleStage(days, lastDay, DEFAULT_LIFECYCLE_RULES);
-    if (after.history.some((h) => h.stage === 'churned' && h.since !== null && h.since >= from)) p.churned++;
-    if (after.stage !== 'churned') p.retained++;
+    if (r.churned) p.churned++;
+    if (r.retained) p.retained++;
   }
   return { parts, currency, timeZone, started: true };
 }

@@ -6,7 +6,7 @@ import { performancePolicy } from './policy.js';
 import * as perfRepo from './repo.js';
 import { teamNotFound } from './review-errors.js';
 import * as repo from './scorecard-repo.js';
-import { chooseTemplate, scoreValues } from './scorecards.js';
+import { chooseTemplate, overallOf as overallScore } from './scorecards.js';
 import { computeKpisByUser } from './kpis.js';
 
 /** Competition ranking by score, highest first ("1, 2, 2, 4"); no score → no rank. */
@@ -55,7 +55,7 @@ export async function rankings(
   );
   const scores = everyone.map((m) => ({
     id: m.id,
-    overall: scoreValues(chosen.get(m.id)!, values.get(m.id)!).overall,
+    overall: overallScore(chosen.get(m.id)!, values.get(m.id)!),
   }));
   const overallOf = new Map(scores.map((s) => [s.id, s.overall]));
   const company = rank(scores);

@@ -52,20 +52,45 @@ export function chooseTemplate(templates: readonly TemplateRow[], person: Manage
   );
 }
 
-/**
- * Scores the items against KPI values. A sum (sales, counts) with no data is 0; any other KPI with
- * no data is unknown and scores 0 points. lowerIsBetter defaults to the KPI's direction.
- */
-export function scoreValues(items: readonly ScorecardItem[], values: Partial<Record<KpiKey, number | null>>) {
-  const resolved = items.map((i) => ({
-    ...i,
-    lowerIsBetter: i.lowerIsBetter ?? kpiDefinition(i.kpi as KpiKey).direction === 'lower',
-  }));
+type ResolvedItem = ScorecardItem & { lowerIsBetter: boolean };
+const resolvedCache = new WeakMap<readonly ScorecardItem[], ResolvedItem[]>();
+
+/** The items with lowerIsBetter resolved, once per items array (rankings score 1,000 people on one template). */
+function resolveItems(items: readonly ScorecardItem[]): ResolvedItem[] {
+  let resolved = resolvedCache.get(items);
+  if (!resolved) {
+    resolved = items.map((i) => ({
+      ...i,
+      lowerIsBetter: i.lowerIsBetter ?? kpiDefinition(i.kpi as KpiKey).direction === 'lower',
+    }));
+    resolvedCache.set(items, resolved);
+  }
+  return resolved;
+}
+
+/** The actual of each item: a sum with no data is 0, any other KPI with no data stays unknown. */
+function actualsOf(resolved: readonly ResolvedItem[], values: Partial<Record<KpiKey, number | null>>) {
   const actuals: Record<string, number | null> = {};
   for (const i of resolved) {
     const v = values[i.kpi as KpiKey] ?? null;
     actuals[i.kpi] = v === null && kpiDefinition(i.kpi as KpiKey).additive ? 0 : v;
   }
+  return actuals;
+}
+
+/** The overall score alone — the same number as `scoreValues(items, values).overall`, without the items. */
+export function overallOf(items: readonly ScorecardItem[], values: Partial<Record<KpiKey, number | null>>) {
+  const resolved = resolveItems(items);
+  return computeScorecard(resolved, actualsOf(resolved, values)).overall;
+}
+
+/**
+ * Scores the items against KPI values. A sum (sales, counts) with no data is 0; any other KPI with
+ * no data is unknown and scores 0 points. lowerIsBetter defaults to the KPI's direction.
+ */
+export function scoreValues(items: readonly ScorecardItem[], values: Partial<Record<KpiKey, number | null>>) {
+  const resolved = resolveItems(items);
+  const actuals = actualsOf(resolved, values);
   const scored = computeScorecard(resolved, actuals);
   return {
     items: resolved.map((i, n) => ({

@@ -1,0 +1,37 @@
+/**
+ * Retention and churn of one customer over a period, from its purchase days (docs/kpis.md):
+ * whether it was live the day before the period, entered `churned` during it, and is not churned
+ * at its last day — with one lifecycle walk instead of two (decision 0061).
+ */
+import { DEFAULT_LIFECYCLE_RULES, lifecycleOfDays } from '@steward/core';
+
+const LIVE = new Set(['new', 'active', 'mature', 'at_risk', 'won_back']);
+
+/** Day numbers, one per order, in any order → each day once, ascending. */
+export const distinctSorted = (days: readonly number[]) => {
+  const sorted = days.slice().sort((p, q) => p - q);
+  return sorted.filter((d, i) => i === 0 || d !== sorted[i - 1]);
+};
+
+/**
+ * `days`: the customer's distinct purchase days, ascending (day numbers, days since 1970-01-01);
+ * `dayBefore`: the day before the period; `lastDay`: its last day (or today). Null when the
+ * customer was not live the day before (not in the base). The lifecycle walk is causal — a stage
+ * on a day depends on the purchases up to that day only — so the stage the day before is the
+ * last one entered by then in the walk to the last day.
+ */
+export function retentionOf(
+  days: readonly number[],
+  dayBefore: number,
+  lastDay: number,
+): { churned: boolean; retained: boolean } | null {
+  let upTo = 0;
+  while (upTo < days.length && days[upTo]! <= lastDay) upTo++;
+  const seen = { before: 'prospect' as string, churned: false };
+  const after = lifecycleOfDays(days, 0, upTo, lastDay, DEFAULT_LIFECYCLE_RULES, (stage, day) => {
+    if (day <= dayBefore) seen.before = stage;
+    else if (stage === 'churned') seen.churned = true;
+  });
+  if (!LIVE.has(seen.before)) return null;
+  return { churned: seen.churned, retained: after.stage !== 'churned' };
+}
