@@ -17,6 +17,10 @@
  *   severities and categories, a `created` timeline event each) are written before each sla-watch
  *   round with due times that make the job warn and then breach every one of them:
  *   first response warned at T+3.5 h, breached at T+5 h; resolution warned at T+40 h, breached at T+50 h.
+ *   The seed's 23 owners get ~4,350 complaints each, so each recipient gets one digest notification
+ *   per run (a per-complaint notification is written only when a run flags one complaint of theirs):
+ *   the `notifications` count is of digests, one per assignee or lead (a lead who also owns customers
+ *   gets one for both roles).
  *
  * Each round (BENCH_RUNS, default 3) starts from the same state: tasks emptied (TRUNCATE), then
  * `visit-plan` first run (asOf = the seed's "now", 7 days' lookahead) and the next day's run; then
@@ -27,7 +31,9 @@
  *
  * Environment: BENCH_DATABASE_URL (the seeded database, only ever copied), BENCH_ENGAGEMENT_DB,
  * BENCH_RUNS, BENCH_ENGAGEMENT_ONLY (`visit` | `sla`), BENCH_KEEP=1 (keep the prepared copy and
- * reuse it next time), BENCH_DB_LOCK.
+ * reuse it next time), BENCH_DB_LOCK, BENCH_EXPLAIN=1 (the jobs' connections load `auto_explain`,
+ * which writes the plan of every statement over a second, with buffers and WAL, to the server log;
+ * needs a superuser, as the bench's connection is; the timings then include the instrumentation).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -159,8 +165,20 @@ await admin.connect();
 const exists = (await admin.query(`select 1 from pg_database where datname = $1`, [COPY])).rowCount;
 if (!KEEP || !exists) await copyDatabase(admin, source, source.pathname.slice(1), COPY);
 const url = new URL(`/${COPY}`, source).toString();
+const explain = [
+  'session_preload_libraries=auto_explain',
+  'auto_explain.log_min_duration=1000',
+  'auto_explain.log_analyze=on',
+  'auto_explain.log_buffers=on',
+  'auto_explain.log_wal=on',
+  'auto_explain.log_timing=on',
+  'auto_explain.log_nested_statements=on',
+]
+  .map((o) => `-c ${o}`)
+  .join(' ');
+const jobUrl = process.env.BENCH_EXPLAIN === '1' ? `${url}?options=${encodeURIComponent(explain)}` : url;
 
-const database = await openDatabase({ databaseUrl: url }); // applies the committed migrations
+const database = await openDatabase({ databaseUrl: jobUrl }); // applies the committed migrations
 const deps = { db: database.db, dbKind: 'postgres' as const, config: loadConfig({}), now: () => new Date() };
 const c = new pg.Client({ connectionString: url });
 await c.connect();

@@ -36,6 +36,7 @@ function flagStatement(ctx: JobContext, target: Target, level: Level, titlePrefi
       : sql`${sql.raw(`${target}_warned_at`)} = ${asOf}`;
   const notYetDue = level === 'warning' ? sql`and ${col('due_at')} > ${asOf}` : sql``;
   const kind = level === 'breach' ? 'complaint_sla_breach' : 'complaint_sla_warning';
+  const digest = `${kind}_digest`;
   const eventKind = level === 'breach' ? 'sla_breach' : 'sla_warning';
   const leads =
     level === 'breach'
@@ -92,17 +93,33 @@ function flagStatement(ctx: JobContext, target: Target, level: Level, titlePrefi
       select h.id, h.assignee_id as user_id, 'assignee' as role, h.due_at, h.severity, h.customer_name
         from hit h where h.assignee_id is not null
       ${leads}
+    ), per as (
+      select r.user_id, count(*) as n, min(r.due_at) as first_due, max(r.due_at) as last_due,
+             count(*) filter (where r.role = 'assignee') as as_assignee,
+             count(*) filter (where r.role = 'lead') as as_lead
+        from rcpt r
+       group by r.user_id
     ), nt as (
       insert into notifications (org_id, id, user_id, kind, data, entity, entity_id, dedupe_key, created_at)
-      select ${org}, ${timeOrderedId}, r.user_id, ${kind}::text,
-             jsonb_build_object('complaintId', r.id, 'target', ${target}::text, 'dueAt', r.due_at,
-                                'severity', r.severity, 'customerName', r.customer_name, 'as', r.role),
-             'complaint', r.id,
-             ${kind}::text || ':' || r.id || ':' || ${target}::text || ':' || r.user_id || ':' ||
-               (extract(epoch from r.due_at) * 1000)::bigint,
-             ${asOf}
-        from rcpt r
-       order by r.id, r.user_id
+      select ${org}, ${timeOrderedId}, n.user_id, n.kind, n.data, 'complaint', n.entity_id, n.dedupe_key, ${asOf}
+        from (
+          select r.user_id, ${kind}::text as kind,
+                 jsonb_build_object('complaintId', r.id, 'target', ${target}::text, 'dueAt', r.due_at,
+                                    'severity', r.severity, 'customerName', r.customer_name, 'as', r.role) as data,
+                 r.id as entity_id,
+                 ${kind}::text || ':' || r.id || ':' || ${target}::text || ':' || r.user_id || ':' ||
+                   (extract(epoch from r.due_at) * 1000)::bigint as dedupe_key
+            from rcpt r join per p on p.user_id = r.user_id and p.n = 1
+          union all
+          select p.user_id, ${digest}::text,
+                 jsonb_build_object('target', ${target}::text, 'count', p.n, 'firstDueAt', p.first_due,
+                                    'lastDueAt', p.last_due, 'asAssignee', p.as_assignee, 'asLead', p.as_lead,
+                                    'jobId', ${ctx.jobId}::text),
+                 null::uuid,
+                 ${digest}::text || ':' || ${target}::text || ':' || p.user_id || ':' || ${ctx.jobId}::text
+            from per p where p.n > 1
+        ) n
+       order by n.dedupe_key
       on conflict do nothing
       returning id
     )${tasks}${level === 'breach' ? breachedHooks(ctx, target) : sql``}

@@ -3,11 +3,14 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { buildTestApp, login, type Client, type TestApp } from '../../../test/build-test-app.js';
 import { createTestOrg, insertCustomer, type TestOrg } from '../../../test/factories.js';
 import { auditLog, complaintEvents, complaints, notifications, tasks } from '../../db/schema/index.js';
+import { jobContext } from '../visits/job-context.test-support.js';
+import { runSlaWatch } from './sla-watch-job.js';
 
 let t: TestApp;
 let org: TestOrg;
 let admin: Client;
 let m1: Client;
+let customerId: string;
 const T0 = new Date('2026-06-01T02:00:00Z');
 const H = 3_600_000;
 const plus = (ms: number) => new Date(T0.getTime() + ms);
@@ -19,6 +22,7 @@ beforeAll(async () => {
   admin = await login(t.app, org.users.admin.email);
   m1 = await login(t.app, org.users.m1.email);
   const customer = await insertCustomer(t.deps.db, org.orgId, { id: org.users.m1.id, teamId: org.team.a });
+  customerId = customer.id;
   t.setNow(T0);
   const create = async () => {
     const res = await m1.post('/api/v1/complaints', {
@@ -156,6 +160,59 @@ describe('sla-watch', () => {
     }
     expect(await complaintTasks()).toHaveLength(2);
     expect((await runJob(asOf)).tasks).toBe(0);
+  });
+
+  it('sends each recipient one digest when a run flags several of their complaints, still once', async () => {
+    const T1 = plus(100 * H);
+    t.setNow(T1);
+    const batch: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const res = await m1.post('/api/v1/complaints', {
+        customerId,
+        severity: 'critical',
+        category: 'quality',
+        channel: 'phone',
+        description: `Batch ${i}`,
+      });
+      expect(res.statusCode).toBe(201);
+      batch.push(res.json().id as string);
+    }
+    t.setNow(null);
+    const at = (ms: number) => new Date(T1.getTime() + ms);
+    const digests = (kind: string) =>
+      t.deps.db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.orgId, org.orgId), eq(notifications.kind, kind)));
+
+    const warned = await runJob(at(50 * 60_000));
+    expect(warned).toMatchObject({ firstResponseWarned: 3, notifications: 1 });
+    const [digest, ...more] = await digests('complaint_sla_warning_digest');
+    expect(more).toHaveLength(0);
+    expect(digest).toMatchObject({ userId: org.users.m1.id, entity: 'complaint', entityId: null });
+    expect(digest!.data).toMatchObject({ target: 'first_response', count: 3, asAssignee: 3, asLead: 0 });
+    for (const k of ['firstDueAt', 'lastDueAt'])
+      expect(new Date(digest!.data[k] as string).getTime(), k).toBe(T1.getTime() + H);
+    for (const id of batch) expect(await slaEvents(id)).toHaveLength(1);
+
+    // Two runs at once: each complaint is flagged by one of them, each recipient gets one digest.
+    const both = (await Promise.all([
+      runSlaWatch(jobContext(t, org.orgId, at(2 * H))),
+      runSlaWatch(jobContext(t, org.orgId, at(2 * H))),
+    ])) as unknown as Record<string, number>[];
+    expect(both.map((r) => r.firstResponseBreached).sort()).toEqual([0, 3]);
+    expect(both.reduce((s, r) => s + r.notifications!, 0)).toBe(2);
+    const breach = await digests('complaint_sla_breach_digest');
+    expect(breach.map((n) => [n.userId, n.data.count, n.data.asAssignee, n.data.asLead]).sort()).toEqual(
+      [
+        [org.users.m1.id, 3, 3, 0],
+        [org.users.leadA.id, 3, 0, 3],
+      ].sort(),
+    );
+    const batchTasks = (await complaintTasks()).filter((k) => batch.includes(k.data.complaintId as string));
+    expect(batchTasks).toHaveLength(3);
+    for (const id of batch) expect(await slaEvents(id)).toHaveLength(2);
+    expect((await runJob(at(2 * H))).notifications).toBe(0);
   });
 
   it('refuses job options it does not know', async () => {

@@ -27,15 +27,20 @@ export function parseVisitPlanOptions(raw: Record<string, unknown>): Record<stri
  * of every owned, live customer with a cadence whose next visit is due by `asOf` + lookahead. The
  * due date is the stored next due date, else the cadence counted from the last contact (by
  * `asOf`), the assignment or the creation. Exactly once per due visit: the task's source key
- * `visit:{customerId}:{local due day}` is unique per organization and inserted with ON CONFLICT DO
- * NOTHING; a customer with an open planned visit gets no second one (a call logged meanwhile moves
- * the due date, it does not double the task). The run is audited in the same transaction.
+ * `visit:{customerId}:{local due day}` is unique per organization, and a key already taken is left
+ * out by an anti-join; a customer with an open planned visit gets no second one (a call logged
+ * meanwhile moves the due date, it does not double the task). The run is audited in the same
+ * transaction.
  *
  * One statement rather than chunks by id: ids are random, so every chunk would read the whole
- * table. Runs of one organization take a transaction-level advisory lock, so concurrent runs queue
- * instead of deadlocking on each other's uncommitted keys; joins are forced to hash joins, because
- * right after a bulk load the statistics of `tasks` can be stale enough for the planner to pick a
- * nested loop over hundreds of thousands of rows.
+ * table. Runs of one organization take a transaction-level advisory lock before the statement, so
+ * concurrent runs queue, and the statement's snapshot (taken after the lock) sees every key the
+ * previous run committed: the anti-join replaces ON CONFLICT DO NOTHING, whose per-row probe of the
+ * key index and speculative insertion were a tenth of a first run's work (decision 0052). Only this
+ * job writes `visit:` keys; should another writer ever race it, the unique index still refuses the
+ * second row (the run fails and is retried) rather than doubling a visit. Joins are forced to
+ * hash joins, because right after a bulk load the statistics of `tasks` can be stale enough for the
+ * planner to pick a nested loop over hundreds of thousands of rows.
  *
  * Written for the first run over a backlog (hundreds of thousands of tasks, issue #4, decision
  * 0052): the rows are inserted in customer order with time-ordered ids, so the primary key, the
@@ -93,17 +98,21 @@ export async function runVisitPlan(ctx: JobContext) {
               where t.org_id = c.org_id and t.customer_id = c.id and t.type = 'visit'
                 and t.status in ('open', 'in_progress') and t.source_key like 'visit:%')
       ),
+      keyed as (
+        select d.*, 'visit:' || d.customer_id || ':' || to_char(d.due_at at time zone ${timeZone}, 'YYYY-MM-DD') as source_key
+          from due d
+      ),
       ins as (
         insert into tasks (org_id, id, type, title, customer_id, assignee_id, due_at, priority, status,
                            source_key, data, created_at, updated_at)
-        select d.org_id, ${timeOrderedId}, 'visit', ${titlePrefix} || d.name, d.customer_id, d.owner_id, d.due_at,
-               'normal', 'open',
-               'visit:' || d.customer_id || ':' || to_char(d.due_at at time zone ${timeZone}, 'YYYY-MM-DD'),
-               jsonb_build_object('plan', true, 'channel', d.channel, 'cadenceDays', d.days),
+        select k.org_id, ${timeOrderedId}, 'visit', ${titlePrefix} || k.name, k.customer_id, k.owner_id, k.due_at,
+               'normal', 'open', k.source_key,
+               jsonb_build_object('plan', true, 'channel', k.channel, 'cadenceDays', k.days),
                ${asOf}, ${asOf}
-          from due d
-         order by d.customer_id
-        on conflict do nothing
+          from keyed k
+         where not exists (
+           select 1 from tasks t where t.org_id = k.org_id and t.source_key = k.source_key)
+         order by k.customer_id
         returning 1
       )
       select count(*)::int as n from ins`,

@@ -236,6 +236,20 @@ describe('the visit-plan job', () => {
     expect(await visitTasks(c.id)).toHaveLength(1);
   });
 
+  it('does not plan a visit again once its task was closed: the source key is taken', async () => {
+    const [task] = await visitTasks(ids.cFromAssign!);
+    await t.deps.db.execute(
+      sql`update tasks set status = 'cancelled' where org_id = ${org.orgId} and id = ${task!.id}`,
+    );
+    // No open visit is left and the due date is unchanged, so only the key keeps the run from a second task.
+    const r = await runVisitPlan(jobContext(t, org.orgId, asOf));
+    expect(r.created).toBe(0);
+    expect((await visitTasks(ids.cFromAssign!)).map((x) => x.status)).toEqual(['cancelled']);
+    await t.deps.db.execute(
+      sql`update tasks set status = 'open' where org_id = ${org.orgId} and id = ${task!.id}`,
+    );
+  });
+
   it('honours the lookahead option and refuses a bad one', async () => {
     const r = await runVisitPlan(jobContext(t, org.orgId, asOf, { lookaheadDays: 30 }));
     expect(r.created).toBe(1); // aFresh, due in 20 days

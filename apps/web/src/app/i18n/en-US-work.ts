@@ -48,6 +48,8 @@ export const enWork: Strings<typeof zhWork> = {
       complaint_escalated: 'A complaint was escalated to you ({{customer}})',
       complaint_sla_warning: 'Complaint nearly overdue: {{target}} for {{customer}} is due {{due}}',
       complaint_sla_breach: 'Complaint overdue: {{target}} for {{customer}} was due {{due}}',
+      complaint_sla_warning_digest: '{{n}} complaints nearly overdue: {{target}} due {{from}} – {{to}}',
+      complaint_sla_breach_digest: '{{n}} complaints overdue: {{target}} was due {{from}} – {{to}}',
       sla_first_response: 'first response',
       sla_resolution: 'resolution',
       task_escalated: 'An overdue task was escalated to you: {{title}}',

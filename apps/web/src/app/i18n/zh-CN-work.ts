@@ -43,6 +43,8 @@ export const zhWork = {
       complaint_escalated: '一条投诉已升级给您（{{customer}}）',
       complaint_sla_warning: '投诉即将超时：{{customer}} 的{{target}}截止于 {{due}}',
       complaint_sla_breach: '投诉已超时：{{customer}} 的{{target}}已于 {{due}} 到期',
+      complaint_sla_warning_digest: '{{n}} 条投诉即将超时：{{target}}截止于 {{from}} 至 {{to}}',
+      complaint_sla_breach_digest: '{{n}} 条投诉已超时：{{target}}已于 {{from}} 至 {{to}} 到期',
       sla_first_response: '首次响应',
       sla_resolution: '解决',
       task_escalated: '任务已逾期并上报给您：{{title}}',

@@ -41,6 +41,18 @@ export const notificationText = (t: TFunction, fmt: Formatters, n: NotificationO
             : t('notifications.kinds.sla_resolution'),
         due: fmt.dateTime(str(d.dueAt) || null),
       });
+    case 'complaint_sla_warning_digest':
+    case 'complaint_sla_breach_digest':
+      // One per recipient and run when a run flags several of their complaints at once.
+      return t(`notifications.kinds.${n.kind}`, {
+        n: String(d.count ?? ''),
+        target:
+          d.target === 'first_response'
+            ? t('notifications.kinds.sla_first_response')
+            : t('notifications.kinds.sla_resolution'),
+        from: fmt.dateTime(str(d.firstDueAt) || null),
+        to: fmt.dateTime(str(d.lastDueAt) || null),
+      });
     case 'task_escalated':
       return t('notifications.kinds.task_escalated', { title: str(d.title) });
     case 'task_reminder':
@@ -75,6 +87,7 @@ export const notificationLink = (n: NotificationOut): string | null => {
   if (n.entity === 'customer' && n.entityId) return `/customers/${n.entityId}`;
   if (n.entity === 'task') return '/tasks';
   if (n.entity === 'complaint' && n.entityId) return `/complaints/${n.entityId}`;
+  if (n.entity === 'complaint') return '/complaints';
   if (n.entity === 'review' && n.entityId) return `/performance/reviews/${n.entityId}`;
   if (n.entity === 'goal') return '/performance';
   if (n.entity === 'webhook') return '/settings/webhooks';
