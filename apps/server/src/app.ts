@@ -34,6 +34,7 @@ import { exportRoutes } from './features/exports/routes.js';
 import { viewRoutes } from './features/views/routes.js';
 import { tokenRoutes } from './features/tokens/routes.js';
 import { webhookRoutes } from './features/webhooks/routes.js';
+import { productRoutes } from './features/products/routes.js';
 
 const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -103,6 +104,7 @@ export async function buildApp(
       await api.register(surveyRoutes, { deps });
       await api.register(tokenRoutes, { deps });
       await api.register(webhookRoutes, { deps });
+      await api.register(productRoutes, { deps });
     },
     { prefix: '/api/v1' },
   );

@@ -13,3 +13,4 @@ export * from './complaints.js';
 export * from './performance-reviews.js';
 export * from './exports.js';
 export * from './integrations.js';
+export * from './products.js';

@@ -1,4 +1,5 @@
 export * from './access/roles.js';
+export * from './access/reference-data.js';
 export * from './profile/normalize.js';
 export * from './profile/masking.js';
 export * from './profile/completeness.js';

@@ -58,6 +58,8 @@ const writes: [string, string][] = [
   ['POST', '/api/v1/webhooks'],
   ['POST', '/api/v1/churn-alerts/00000000-0000-4000-8000-000000000000/resolve'],
   ['POST', '/api/v1/reevaluation/apply'],
+  ['POST', '/api/v1/products'],
+  ['PATCH', '/api/v1/products/00000000-0000-4000-8000-000000000000'],
 ];
 const OPTIONAL_BODY = new Set([
   '/api/v1/assignment-rules/dry-run',

@@ -39,6 +39,7 @@ export const AppLayout = () => {
       children: [
         { key: '/customers', label: t('nav.customerList') },
         { key: '/pool', label: <span data-testid="nav-pool">{t('nav.pool')}</span> },
+        { key: '/products', label: <span data-testid="nav-products">{t('navProducts.products')}</span> },
       ],
     },
     {
@@ -131,14 +132,16 @@ export const AppLayout = () => {
           },
         ]
       : []),
-    ...(SETTINGS_ROLES.includes(me.user.role)
+    ...(SETTINGS_ROLES.includes(me.user.role) || me.permissions.editReferenceData
       ? [
           {
             key: 'settings',
             icon: <SettingOutlined />,
             label: t('nav.settings'),
             children: [
-              { key: '/settings/pool', label: t('nav.poolSettings') },
+              ...(SETTINGS_ROLES.includes(me.user.role)
+                ? [{ key: '/settings/pool', label: t('nav.poolSettings') }]
+                : []),
               {
                 key: '/settings/visits',
                 label: <span data-testid="nav-visit-settings">{t('navVisits.visitSettings')}</span>,
@@ -182,6 +185,7 @@ export const AppLayout = () => {
     '/settings/webhooks',
     '/customers',
     '/pool',
+    '/products',
     '/settings/pool',
     '/settings/visits',
     '/agenda',

@@ -9,6 +9,7 @@ import { RulesPage } from '../features/rules/rules-page';
 import { TaskPage } from '../features/tasks/task-page';
 import { AgendaPage } from '../features/agenda/agenda-page';
 import { VisitSettingsPage } from '../features/visits/visit-settings-page';
+import { ProductsPage } from '../features/products/products-page';
 import { PublicSurveyPage } from '../features/surveys/public-survey-page';
 import { SurveysPage } from '../features/surveys/surveys-page';
 import { SurveyTemplatesPage } from '../features/surveys/templates-page';
@@ -61,6 +62,7 @@ export const router = createBrowserRouter([
       { path: 'customers', element: <CustomerListPage /> },
       { path: 'customers/:id', element: <CustomerDetailPage /> },
       { path: 'pool', element: <PoolPage /> },
+      { path: 'products', element: <ProductsPage /> },
       { path: 'settings/pool', element: <PoolSettingsPage /> },
       { path: 'tasks', element: <TaskPage /> },
       { path: 'agenda', element: <AgendaPage /> },

@@ -10,6 +10,8 @@ export type Permissions = {
   readSensitive: boolean;
   chooseOwner: boolean;
   manageSettings: boolean;
+  /** Edits shared reference data: the product catalog, visit cadence and care templates (decision 0025). */
+  editReferenceData: boolean;
 };
 
 export type Me = Omit<MeOut, 'permissions'> & { permissions: Permissions };
@@ -28,6 +30,7 @@ const normalize = (me: MeOut): Me => {
       readSensitive: flag(p.readSensitive),
       chooseOwner: flag(p.chooseOwner),
       manageSettings: flag(p.manageSettings),
+      editReferenceData: flag(p.editReferenceData),
     },
   };
 };

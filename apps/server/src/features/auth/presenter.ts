@@ -1,3 +1,4 @@
+import { mayEditReferenceData } from '@steward/core';
 import type { Actor } from '../../platform/actor.js';
 import type { organizations } from '../../db/schema/index.js';
 
@@ -19,5 +20,5 @@ export const presentMe = (a: Actor, org: typeof organizations.$inferSelect) => (
     currency: org.currency,
     language: org.language === 'en-US' ? ('en-US' as const) : ('zh-CN' as const),
   },
-  permissions: { ...a.permissions },
+  permissions: { ...a.permissions, editReferenceData: mayEditReferenceData(a) },
 });

@@ -1,5 +1,5 @@
 import { teamSubtree, isRole, PERMISSIONS } from '@steward/core';
-import type { Actor } from '../../platform/actor.js';
+import { levelOf, type Actor } from '../../platform/actor.js';
 import type { Deps } from '../../platform/deps.js';
 import { AppError, forbidden, rateLimited, unauthenticated } from '../../platform/errors.js';
 import { audit } from '../../platform/audit.js';
@@ -115,6 +115,7 @@ function actorOf(user: UserRow, led: string[], scopeTeamIds: string[], via: Acto
     orgId: user.orgId,
     userId: user.id,
     role: user.role,
+    level: levelOf(user.level),
     name: user.name,
     email: user.email,
     teamIds,

@@ -97,6 +97,8 @@ async function updateUserInner(deps: Deps, actor: Actor, id: string, input: User
       if (denied.length) throw cannotEditField(denied);
       // Bringing back someone who departed is an administrator's decision.
       if (before.status === 'departed' && input.status) throw cannotEditField(['status']);
+      // The level grants reference-data editing (decision 0025): nobody but an admin raises their own.
+      if (id === actor.userId && input.level !== undefined) throw cannotEditField(['level']);
     }
     if (input.teamId !== undefined) await assertTeam(tx, actor.orgId, input.teamId);
     if (id === actor.userId && input.role !== undefined && input.role !== 'admin') throw cannotDemoteSelf();

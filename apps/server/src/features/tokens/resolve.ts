@@ -1,5 +1,5 @@
 import { isRole, PERMISSIONS } from '@steward/core';
-import type { Actor } from '../../platform/actor.js';
+import { levelOf, type Actor } from '../../platform/actor.js';
 import type { Deps } from '../../platform/deps.js';
 import { cachedSession, cacheSession, forgetSession } from '../../platform/actor-cache.js';
 import { sha256 } from '../../platform/ids.js';
@@ -48,6 +48,7 @@ export async function resolveApiToken(deps: Deps, secret: string): Promise<Resol
     orgId: user.orgId,
     userId: user.id,
     role,
+    level: levelOf(user.level),
     name: user.name,
     email: user.email,
     teamIds,

@@ -49,7 +49,7 @@ export async function getVisitCadence(deps: Deps, actor: Actor) {
 }
 
 export async function putVisitCadence(deps: Deps, actor: Actor, body: VisitCadenceSettings) {
-  visitPolicy.assertCanConfigure(actor);
+  visitPolicy.assertCanEditReferenceData(actor);
   await deps.db.transaction(async (tx) => {
     await writeSetting(tx, actor.orgId, 'visit_cadence', body, actor.userId, deps.now());
     await audit(tx, actor, 'settings.update', 'org_settings', null, { key: 'visit_cadence', value: body });
@@ -68,7 +68,7 @@ export async function getCare(deps: Deps, actor: Actor) {
 }
 
 export async function putCare(deps: Deps, actor: Actor, body: CareSettingsBody) {
-  visitPolicy.assertCanConfigure(actor);
+  visitPolicy.assertCanEditReferenceData(actor);
   const problems: { path: string; message: string }[] = [];
   for (const [occasion, tpl] of Object.entries(body.templates))
     for (const field of ['title', 'message'] as const) {

@@ -34,6 +34,7 @@ export const enAudit: Strings<typeof zhAudit> = {
       org_settings: 'Organization settings',
       payout_period: 'Payout period',
       pool_policy: 'Pool rules',
+      product: 'Product',
       rating: 'Rating',
       review: 'Performance review',
       saved_view: 'Saved view',

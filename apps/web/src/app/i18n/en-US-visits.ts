@@ -42,7 +42,8 @@ export const enVisits: Strings<typeof zhVisits> = {
   visitPlan: {
     title: 'Visits & care',
     subtitle: 'Visit customers by tier; visit and care tasks are created automatically',
-    forbiddenTitle: 'Only directors and administrators change visit settings',
+    forbiddenTitle:
+      'Only senior and key-account managers, directors and administrators change visit settings',
     cadenceTitle: 'Visit cadence',
     cadenceHint:
       'How often each tier is visited, in days; leave empty for no planned visits (e.g. D customers get automated touches only).',
@@ -57,6 +58,7 @@ export const enVisits: Strings<typeof zhVisits> = {
     graceHint: 'A visit still not done this many days after its due day counts as missed.',
     delayHours: 'Escalate after',
     delayHint: 'An overdue task still open after this long is escalated to the team lead.',
+    delayAdminOnly: 'Escalation is set by directors and administrators.',
     saved: 'Visit settings saved',
   },
   careSettings: {

@@ -10,6 +10,7 @@ import { enValue } from './en-US-value';
 import { enSurveys } from './en-US-surveys';
 import { enVisits } from './en-US-visits';
 import { enHome } from './en-US-home';
+import { enProducts } from './en-US-products';
 
 /** English; the Messages type keeps its keys identical to zh-CN. */
 export const enUS: Messages = {
@@ -388,5 +389,6 @@ export const enUS: Messages = {
   ...enSurveys,
   ...enVisits,
   ...enHome,
+  ...enProducts,
   ...enAudit,
 };

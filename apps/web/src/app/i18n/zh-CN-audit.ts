@@ -30,6 +30,7 @@ export const zhAudit = {
       org_settings: '组织设置',
       payout_period: '结算期',
       pool_policy: '公海规则',
+      product: '产品',
       rating: '评分',
       review: '绩效评估',
       saved_view: '保存的视图',

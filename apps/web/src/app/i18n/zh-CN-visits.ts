@@ -38,7 +38,7 @@ export const zhVisits = {
   visitPlan: {
     title: '回访与关怀',
     subtitle: '按客户等级安排回访，自动生成回访和关怀任务',
-    forbiddenTitle: '只有总监和管理员可以修改回访设置',
+    forbiddenTitle: '只有资深经理、大客户经理、总监和管理员可以修改回访设置',
     cadenceTitle: '回访周期',
     cadenceHint: '每个等级多少天回访一次；留空表示不安排计划回访（例如 D 类客户只做自动触达）。',
     tier: '等级',
@@ -52,6 +52,7 @@ export const zhVisits = {
     graceHint: '到期日之后超过这些天仍未完成，计为“未完成”。',
     delayHours: '逾期升级',
     delayHint: '任务逾期超过这么久仍未完成，通知负责人的主管。',
+    delayAdminOnly: '升级时限由总监和管理员设置。',
     saved: '回访设置已保存',
   },
   careSettings: {

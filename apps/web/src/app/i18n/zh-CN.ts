@@ -9,6 +9,7 @@ import { zhValue } from './zh-CN-value';
 import { zhSurveys } from './zh-CN-surveys';
 import { zhVisits } from './zh-CN-visits';
 import { zhHome } from './zh-CN-home';
+import { zhProducts } from './zh-CN-products';
 
 /** Simplified Chinese; the reference set of keys. en-US must have exactly the same keys (checked by the type). */
 export const zhCN = {
@@ -376,6 +377,7 @@ export const zhCN = {
   ...zhSurveys,
   ...zhVisits,
   ...zhHome,
+  ...zhProducts,
   ...zhAudit,
 };
 

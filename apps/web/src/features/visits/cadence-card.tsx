@@ -16,6 +16,8 @@ import { VISIT_CHANNEL_VALUES, type VisitCadenceSettings } from '@steward/contra
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert, errorText } from '../../shared/errors';
 import { placeFieldErrors } from '../../shared/form-errors';
+import { useSession } from '../../shared/session';
+import { SETTINGS_ROLES } from '../settings/pool-settings-page';
 import { useCadence, useEscalation, useSaveCadence, useSaveEscalation } from './api';
 
 const TIERS = ['A', 'B', 'C', 'D'] as const;
@@ -25,6 +27,8 @@ type Values = VisitCadenceSettings & { delayHours: number };
 export const CadenceCard = () => {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  // Senior managers keep the cadence; escalation stays with directors and administrators (decision 0025).
+  const mayEscalate = SETTINGS_ROLES.includes(useSession().user.role);
   const cadence = useCadence();
   const escalation = useEscalation();
   const saveCadence = useSaveCadence();
@@ -45,7 +49,7 @@ export const CadenceCard = () => {
     } as VisitCadenceSettings;
     try {
       await saveCadence.mutateAsync(body);
-      await saveEscalation.mutateAsync({ delayHours });
+      if (mayEscalate) await saveEscalation.mutateAsync({ delayHours });
       message.success(t('visitPlan.saved'));
     } catch (e) {
       if (!placeFieldErrors(form, e, [...TIERS, 'channels', 'graceDays', 'delayHours']))
@@ -105,8 +109,12 @@ export const CadenceCard = () => {
           <Form.Item label={t('visitPlan.graceDays')} name="graceDays" extra={t('visitPlan.graceHint')}>
             <InputNumber min={0} max={90} suffix={t('visitPlan.days')} />
           </Form.Item>
-          <Form.Item label={t('visitPlan.delayHours')} name="delayHours" extra={t('visitPlan.delayHint')}>
-            <InputNumber min={1} max={720} suffix={t('visitPlan.hours')} />
+          <Form.Item
+            label={t('visitPlan.delayHours')}
+            name="delayHours"
+            extra={mayEscalate ? t('visitPlan.delayHint') : t('visitPlan.delayAdminOnly')}
+          >
+            <InputNumber min={1} max={720} suffix={t('visitPlan.hours')} disabled={!mayEscalate} />
           </Form.Item>
         </Space>
         <div>

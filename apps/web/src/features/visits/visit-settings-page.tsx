@@ -1,15 +1,17 @@
 import { Flex, Result, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../shared/session';
-import { SETTINGS_ROLES } from '../settings/pool-settings-page';
 import { CadenceCard } from './cadence-card';
 import { CareCard } from './care-card';
 
-/** Visit plans and care reminders for the organization (directors and administrators). */
+/**
+ * Visit cadence and care reminders for the organization: shared reference data, edited by
+ * administrators, directors and senior or key-account users (decision 0025).
+ */
 export const VisitSettingsPage = () => {
   const { t } = useTranslation();
   const me = useSession();
-  if (!SETTINGS_ROLES.includes(me.user.role))
+  if (!me.permissions.editReferenceData)
     return <Result status="403" title={t('visitPlan.forbiddenTitle')} subTitle={t('errors.forbidden')} />;
   return (
     <Flex vertical gap={16}>
