@@ -14,8 +14,9 @@ describe('mayEditReferenceData', () => {
     ['team_lead', 'junior', false],
     ['service_agent', 'junior', false],
     ['analyst', 'junior', false],
-    // A level on a non-manager profile still counts: the issue says "whatever their role".
-    ['analyst', 'senior', true],
+    // "Senior managers": a level set on an analyst's or agent's account does not count.
+    ['analyst', 'senior', false],
+    ['service_agent', 'key_account', false],
     ['manager', 'SENIOR', false],
     ['manager', '', false],
   ];
