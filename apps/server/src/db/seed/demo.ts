@@ -10,11 +10,12 @@ import {
   poolPolicies,
   teams,
   users,
+  products,
 } from '../schema/index.js';
 import { newId } from '../../platform/ids.js';
 import { hashPassword } from '../../platform/passwords.js';
 import { createRng } from './random.js';
-import { INDUSTRIES, REGIONS } from './vocab.js';
+import { INDUSTRIES, PRODUCTS, REGIONS } from './vocab.js';
 import {
   buildContacts,
   buildCustomer,
@@ -71,6 +72,47 @@ export async function demoExists(db: Db): Promise<boolean> {
     ).length > 0
   );
 }
+
+/** The demo catalog: the products of vocab.ts PRODUCTS, which the demo orders' lines name. */
+const DEMO_PRODUCTS = [
+  {
+    name: '标准版软件',
+    category: '软件',
+    unit: '套',
+    unitPrice: 12800,
+    description: 'Standard edition, per site',
+  },
+  {
+    name: '专业版软件',
+    category: '软件',
+    unit: '套',
+    unitPrice: 36800,
+    description: 'Professional edition, per site',
+  },
+  {
+    name: '年度维保',
+    category: '服务',
+    unit: '年',
+    unitPrice: 6800,
+    description: 'Annual maintenance and support',
+  },
+  {
+    name: '实施服务',
+    category: '服务',
+    unit: '人天',
+    unitPrice: 2400,
+    description: 'Implementation, per person-day',
+  },
+  { name: '培训课程', category: '服务', unit: '场', unitPrice: 3500, description: 'Training session' },
+  { name: '硬件终端', category: '硬件', unit: '台', unitPrice: 4200, description: 'Hardware terminal' },
+  { name: '耗材', category: '硬件', unit: '箱', unitPrice: 380, description: 'Consumables, per box' },
+] satisfies {
+  name: (typeof PRODUCTS)[number];
+  category: string;
+  unit: string;
+  unitPrice: number;
+  description: string;
+}[];
 
 /**
  * Creates the organization "Demo" of API.md: the admin, director, three team leads with their
@@ -137,6 +179,20 @@ export async function seedDemo(db: Db, opts: DemoOptions) {
         teamIds.map((id, i) => ({ orgId, id, name: teamNames[i]!, parentId: rootTeam, createdAt: now })),
       );
     await tx.insert(users).values([admin, director, ...leads, ...managers, ...agents, analyst]);
+    // The product catalog the orders' lines name (reference data kept by senior managers).
+    await tx.insert(products).values(
+      DEMO_PRODUCTS.map((p, i) => ({
+        orgId,
+        id: newId(),
+        code: `P-${String(i + 1).padStart(3, '0')}`,
+        ...p,
+        currency: 'CNY',
+        createdAt: now,
+        createdBy: admin.id,
+        updatedAt: now,
+        updatedBy: admin.id,
+      })),
+    );
     await tx.update(teams).set({ leadId: director.id }).where(eq(teams.id, rootTeam));
     for (let i = 0; i < 3; i++)
       await tx.update(teams).set({ leadId: leads[i]!.id }).where(eq(teams.id, teamIds[i]!));
