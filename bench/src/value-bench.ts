@@ -8,7 +8,7 @@
  *
  * Clones steward_bench (under /tmp/benchdb.lock, as every bench clone is taken) into
  * steward_bench_value, adds the orders, times the summary SQL pass 3 times and the job
- * BENCH_VALUE_RUNS times (default 3; each run is a new asOf, like the nightly runs: the first run
+ * BENCH_VALUE_RUNS times (default 3; run i is as of i days after the first, like the nightly runs: the first run
  * changes almost every customer's tier and stage and opens the first alerts, the later runs are
  * the steady state), writes bench/results/value.md. BENCH_KEEP=1 keeps the clone with its orders
  * (and the state the runs left) for the next run; without it the clone is dropped at the end.
@@ -120,6 +120,8 @@ type Run = {
   result: Awaited<ReturnType<typeof runValueRefresh>>;
 };
 const runs: Run[] = [];
+// Run i is as of i days after the first, as the nightly runs are: scores move by a day's worth.
+const firstAsOf = Date.now();
 for (let i = 0; i < RUNS; i++) {
   const l = load();
   const t0 = performance.now();
@@ -129,7 +131,7 @@ for (let i = 0; i < RUNS; i++) {
     orgId: counts!.org,
     jobId: '00000000-0000-0000-0000-000000000000',
     actorId: null,
-    asOf: new Date(),
+    asOf: new Date(firstAsOf + i * 86_400_000),
     options: { unit: 'week' },
     progress: async (f) => {
       if (f - last >= 0.1) {

@@ -73,12 +73,17 @@ export const customerScores = pgTable(
     recentComplaints: integer('recent_complaints'),
     satisfactionTrend: doublePrecision('satisfaction_trend'),
     overdueVisits: integer('overdue_visits'),
+    /**
+     * The last point written to score_history (value-refresh writes one only when P(alive) or CLV
+     * moved by a step since it; decision 0062): its as-of, P(alive) and CLV.
+     */
+    historyAsOf: ts('history_as_of'),
+    historyPAlive: doublePrecision('history_p_alive'),
+    historyClv: doublePrecision('history_clv'),
   },
-  (t) => [
-    primaryKey({ columns: [t.orgId, t.customerId] }),
-    index('customer_scores_clv_idx').on(t.orgId, t.clv.desc().nullsLast()),
-    index('customer_scores_segment_idx').on(t.orgId, t.segment),
-  ],
+  // Only the primary key: every column changes at each refresh, and with no other index (and the
+  // table's fillfactor, migration 0018) the nightly rewrite of every row is a heap-only update.
+  (t) => [primaryKey({ columns: [t.orgId, t.customerId] })],
 );
 
 /** Every model fit of `value-refresh`: BG/NBD and Gamma-Gamma parameters as of a moment. */

@@ -39,6 +39,14 @@ export const HISTORIC_DAYS = 365;
 const FREQUENCY_WINDOW_DAYS = 180;
 /** Retention tasks are due a week after the alert. */
 const RETENTION_DUE_DAYS = 7;
+/**
+ * score_history keeps a customer's P(alive) and CLV as they move, not a row per customer per night
+ * (decision 0062): a point when P(alive) moved by this much (absolute) or CLV by this share (at least
+ * one currency unit) since the customer's last point. The latest point at or before a date is then
+ * within these steps of the score of that date.
+ */
+export const HISTORY_P_ALIVE_STEP = 0.01;
+export const HISTORY_CLV_STEP = 0.01;
 /** Complaints opened in this many days before asOf count as recent (churn indicator). */
 const COMPLAINT_WINDOW_DAYS = 90;
 /** Satisfaction trend: mean CSAT answered in this many days before asOf minus the window before it. */
@@ -523,19 +531,30 @@ async function writeChunk(db: Db, rows: ChunkRows, c: ChunkContext): Promise<num
              expected_purchases, expected_spend, clv, horizon, stage, stage_since, tier_rule,
              tier_value, tier_percentile, usual_interval_days, bg_tx, bg_t, bg_monetary,
              recent_purchases, earlier_purchases, recent_complaints, satisfaction_trend, overdue_visits))`,
+    // Which customers get a history point (decision 0062): those without one, a re-run at or before
+    // the last point's as-of, or P(alive) or CLV moved by a step since the last point. Every CTE
+    // sees customer_scores as it was before this statement.
+    sql`d as (
+      select u.customer_id,
+             (cs.customer_id is null or cs.history_as_of is null or cs.history_as_of >= ${asOf}
+              or abs(coalesce(u.p_alive, -1) - coalesce(cs.history_p_alive, -1)) >= ${HISTORY_P_ALIVE_STEP}::float8
+              or abs(coalesce(u.clv, -1) - coalesce(cs.history_clv, -1))
+                   >= ${HISTORY_CLV_STEP}::float8 * greatest(abs(cs.history_clv), 1)) as record
+        from u left join customer_scores cs on cs.org_id = ${org} and cs.customer_id = u.customer_id)`,
     sql`s as (
       insert into customer_scores (org_id, customer_id, r, f, m, segment, recency_days, frequency, monetary,
              p_alive, expected_purchases, expected_spend, clv, horizon, unit, stage, stage_since, tier_rule,
              explanation, as_of, computed_at, model_id, population, tier_value, tier_percentile,
              usual_interval_days, bg_tx, bg_t, bg_monetary, recent_purchases, earlier_purchases,
-             recent_complaints, satisfaction_trend, overdue_visits)
-      select ${org}, customer_id, r, f, m, segment, recency_days, frequency, monetary,
+             recent_complaints, satisfaction_trend, overdue_visits, history_as_of, history_p_alive, history_clv)
+      select ${org}, u.customer_id, r, f, m, segment, recency_days, frequency, monetary,
              p_alive, expected_purchases, expected_spend, clv, horizon, ${c.unit}::text, stage, stage_since,
              tier_rule, null, ${asOf}, ${c.computedAt.toISOString()}::timestamptz, ${c.modelId}::uuid,
              ${c.population}::int, tier_value, tier_percentile, usual_interval_days, bg_tx, bg_t,
              bg_monetary, recent_purchases, earlier_purchases, recent_complaints, satisfaction_trend,
-             overdue_visits
-        from u
+             overdue_visits, case when d.record then ${asOf} end, case when d.record then p_alive end,
+             case when d.record then clv end
+        from u join d on d.customer_id = u.customer_id
       on conflict (org_id, customer_id) do update set
         r = excluded.r, f = excluded.f, m = excluded.m, segment = excluded.segment,
         recency_days = excluded.recency_days, frequency = excluded.frequency, monetary = excluded.monetary,
@@ -548,10 +567,16 @@ async function writeChunk(db: Db, rows: ChunkRows, c: ChunkContext): Promise<num
         usual_interval_days = excluded.usual_interval_days, bg_tx = excluded.bg_tx, bg_t = excluded.bg_t,
         bg_monetary = excluded.bg_monetary, recent_purchases = excluded.recent_purchases,
         earlier_purchases = excluded.earlier_purchases, recent_complaints = excluded.recent_complaints,
-        satisfaction_trend = excluded.satisfaction_trend, overdue_visits = excluded.overdue_visits)`,
+        satisfaction_trend = excluded.satisfaction_trend, overdue_visits = excluded.overdue_visits,
+        history_as_of = coalesce(excluded.history_as_of, customer_scores.history_as_of),
+        history_p_alive = case when excluded.history_as_of is null then customer_scores.history_p_alive
+                               else excluded.history_p_alive end,
+        history_clv = case when excluded.history_as_of is null then customer_scores.history_clv
+                           else excluded.history_clv end)`,
     sql`h as (
       insert into score_history (org_id, customer_id, as_of, p_alive, clv)
-      select ${org}, customer_id, ${asOf}, p_alive, clv from u
+      select ${org}, u.customer_id, ${asOf}, p_alive, clv from u join d on d.customer_id = u.customer_id
+       where d.record
       on conflict (org_id, customer_id, as_of) do update set p_alive = excluded.p_alive, clv = excluded.clv)`,
   ];
   if (rows.changed.length)

@@ -248,6 +248,62 @@ describe('value-refresh on the CDNOW sample', () => {
   );
 });
 
+describe('value-refresh keeps score history as scores move (decision 0062)', () => {
+  type Point = { customer_id: string; p_alive: number | null; clv: number | null };
+  const pointsAt = (asOf: string) =>
+    queryRows<Point>(
+      t.deps.db,
+      sql`select customer_id, p_alive, clv from score_history
+           where org_id = ${org.orgId} and as_of = ${asOf}::timestamptz`,
+    );
+  const moved = (now: Point, last: Point) =>
+    Math.abs((now.p_alive ?? -1) - (last.p_alive ?? -1)) >= 0.01 ||
+    Math.abs((now.clv ?? -1) - (last.clv ?? -1)) >= 0.01 * Math.max(Math.abs(last.clv ?? 0), 1);
+
+  it(
+    'writes a point only for customers whose P(alive) or CLV moved a step since their last point',
+    async () => {
+      const base = await pointsAt('1997-09-30T23:59:59.999Z');
+      expect(base).toHaveLength(2357);
+      const last = new Map(base.map((b) => [b.customer_id, b]));
+      const written: Record<string, string[]> = {};
+      // The next day (the customer `known` bought on 1997-10-01), then two weeks on.
+      for (const asOf of ['1997-10-01', '1997-10-15']) {
+        const job = await runRefresh({ asOf, unit: 'week' });
+        expect(job.status, job.error).toBe('succeeded');
+        const scores = await queryRows<Point>(
+          t.deps.db,
+          sql`select customer_id, p_alive, clv from customer_scores where org_id = ${org.orgId}`,
+        );
+        const expected = scores.filter((s) => moved(s, last.get(s.customer_id)!));
+        const points = await pointsAt(`${asOf}T23:59:59.999Z`);
+        written[asOf] = points.map((p) => p.customer_id).sort();
+        expect(written[asOf]).toEqual(expected.map((s) => s.customer_id).sort());
+        // Each point is the customer's score of that run.
+        const now = new Map(scores.map((s) => [s.customer_id, s]));
+        for (const p of points) {
+          expect([p.p_alive, p.clv]).toEqual([now.get(p.customer_id)!.p_alive, now.get(p.customer_id)!.clv]);
+          last.set(p.customer_id, p);
+        }
+      }
+      // In one day few customers' scores move a step; the buyer's does. Over two weeks more do.
+      expect(written['1997-10-01']).toContain(known);
+      expect(written['1997-10-01']!.length).toBeLessThan(2357 / 4);
+      expect(written['1997-10-15']!.length).toBeGreaterThan(written['1997-10-01']!.length);
+      expect(written['1997-10-15']!.length).toBeLessThan(2357);
+      // A customer's value history shows its points, oldest first.
+      const v = (await m1.get(`/api/v1/customers/${known}/value`)).json();
+      const want = [
+        '1997-09-30',
+        '1997-10-01',
+        ...(written['1997-10-15']!.includes(known) ? ['1997-10-15'] : []),
+      ];
+      expect(v.history.map((h: { asOf: string }) => h.asOf.slice(0, 10))).toEqual(want);
+    },
+    SLOW,
+  );
+});
+
 describe('value-refresh follows churn alerts to an outcome', () => {
   it('closes an alert as retained once the customer buys again', async () => {
     const o2 = await createTestOrg(t.deps.db, 'Churn');
