@@ -66,6 +66,30 @@ export type GammaGammaFit = {
 };
 
 /**
+ * The same sum as `gammaGammaLogLikelihood` over fixed repeat buyers, for the optimiser's many
+ * evaluations: ln m̄ once per buyer, the gamma terms once per distinct x per evaluation.
+ */
+function buyersLogLikelihood(buyers: readonly FrequencyMonetary[]): (g: GammaGammaParams) => number {
+  const n = buyers.length;
+  const xs = Int32Array.from(buyers, (c) => c.x);
+  const ms = Float64Array.from(buyers, (c) => c.monetary);
+  const lnM = ms.map(Math.log);
+  const maxX = xs.reduce((m, x) => Math.max(m, x), 0);
+  const byX = new Float64Array(maxX + 1);
+  return ({ p, q, gamma }) => {
+    const base = -lnGamma(q) + q * Math.log(gamma);
+    for (let x = 1; x <= maxX; x++) byX[x] = lnGamma(p * x + q) - lnGamma(p * x) + p * x * Math.log(x);
+    let ll = 0;
+    for (let i = 0; i < n; i++) {
+      const x = xs[i]!;
+      const px = p * x;
+      ll += base + byX[x]! + (px - 1) * lnM[i]! - (px + q) * Math.log(gamma + x * ms[i]!);
+    }
+    return ll;
+  };
+}
+
+/**
  * Maximum-likelihood fit of Gamma-Gamma on the repeat buyers (x > 0, monetary > 0; others are
  * ignored): Nelder–Mead on (ln p, ln q, ln γ). Starts at p = q = 1, γ = mean spend.
  */
@@ -82,8 +106,9 @@ export function fitGammaGamma(
     q: Math.exp(v[1]!),
     gamma: Math.exp(v[2]!),
   });
+  const logLikelihood = buyersLogLikelihood(buyers);
   const res = nelderMead(
-    (v) => (v.some((u) => Math.abs(u) > 30) ? Infinity : -gammaGammaLogLikelihood(toParams(v), buyers)),
+    (v) => (v.some((u) => Math.abs(u) > 30) ? Infinity : -logLikelihood(toParams(v))),
     [Math.log(s.p), Math.log(s.q), Math.log(s.gamma)],
     { fTolerance: 1e-12, xTolerance: 1e-8 },
   );

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIFECYCLE_RULES, explainLifecycle, lifecycleStage, usualIntervalDays } from './lifecycle.js';
+import {
+  DEFAULT_LIFECYCLE_RULES,
+  explainLifecycle,
+  lifecycleOfDays,
+  lifecycleStage,
+  usualIntervalDays,
+} from './lifecycle.js';
 
 const monthly = (from: number, to: number): string[] => {
   const out: string[] = [];
@@ -92,4 +98,16 @@ describe('usualIntervalDays', () => {
     [[0, 10, 40, 50], 10],
     [[0, 10, 40, 50, 100], 20],
   ])('%o → %o', (days, want) => expect(usualIntervalDays(days)).toBe(want));
+
+  it('is what the day-number walk of value-refresh finds, for short and long histories', () => {
+    let seed = 11;
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (const count of [2, 3, 5, 8, 20, 33, 34, 80]) {
+      const days: number[] = [];
+      for (let d = 1000, i = 0; i < count; i++) days.push((d += 1 + Math.floor(rnd() * 90)));
+      const end = days[days.length - 1]! + 10;
+      const walk = lifecycleOfDays(Int32Array.from(days), 0, days.length, end, DEFAULT_LIFECYCLE_RULES);
+      expect(walk.usualIntervalDays, `${count} days`).toBe(usualIntervalDays(days));
+    }
+  });
 });

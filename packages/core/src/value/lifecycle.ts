@@ -101,9 +101,17 @@ function medianGap(days: ArrayLike<number>, lo: number, count: number): number |
   if (count < 2) return null;
   const n = count - 1;
   if (gapScratch.length < n) gapScratch = new Float64Array(2 * n);
-  const gaps = gapScratch.subarray(0, n);
+  const gaps = gapScratch;
   for (let i = 0; i < n; i++) gaps[i] = days[lo + i + 1]! - days[lo + i]!;
-  gaps.sort();
+  if (n > 32) gaps.subarray(0, n).sort();
+  else
+    // Most customers have a handful of gaps: an insertion sort in place beats the built-in's set-up.
+    for (let i = 1; i < n; i++) {
+      const v = gaps[i]!;
+      let j = i - 1;
+      for (; j >= 0 && gaps[j]! > v; j--) gaps[j + 1] = gaps[j]!;
+      gaps[j + 1] = v;
+    }
   const mid = n >> 1;
   return n % 2 ? gaps[mid]! : (gaps[mid - 1]! + gaps[mid]!) / 2;
 }

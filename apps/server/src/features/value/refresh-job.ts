@@ -31,6 +31,12 @@ import { readPopulation, type Population } from './population.js';
 
 /** Customers per write statement (scores, history, tier/stage changes and alerts of a chunk). */
 const CHUNK = 20_000;
+/**
+ * Chunk statements running at once, each on its own connection (disjoint customers, so they
+ * never wait for each other): PostgreSQL works on one while it works on the other, on the
+ * second core, while this process scores the next chunk (decision 0062). PGlite runs them in turn.
+ */
+const WRITES_IN_FLIGHT = 2;
 /** The models are fitted on every customer up to this many; above, on a deterministic sample. */
 export const FIT_MAX_CUSTOMERS = 50_000;
 /** Historic value for the default tier rule: spend in the last 365 days up to asOf. */
@@ -207,8 +213,9 @@ class ChunkRows {
   tierValue: number[] = [];
   tierPercentile: (number | null)[] = [];
   usualInterval: (number | null)[] = [];
-  bgTx: number[] = [];
-  bgT: number[] = [];
+  /** t_x and T in days (integers: cheap to send); the statement divides by the unit's days. */
+  bgTxDays: number[] = [];
+  bgTDays: number[] = [];
   bgMonetary: number[] = [];
   recent: number[] = [];
   earlier: number[] = [];
@@ -252,7 +259,7 @@ class ChunkRows {
  *    stage (each change in field_history, actor null), opens churn alerts (one open per customer;
  *    a retention task, a notification for the owner and the webhook) and closes those followed
  *    to an outcome (retained when no indicator fires any more, lost when the customer churned).
- *    The statement of a chunk runs while the next chunk is scored.
+ *    Two chunks' statements run at once (on two connections) while the next chunk is scored.
  * Customers without a purchase up to asOf are not scored.
  */
 export async function runValueRefresh(ctx: JobContext) {
@@ -346,7 +353,7 @@ export async function runValueRefresh(ctx: JobContext) {
   const tiers = ruleTierArrays(pop.historic, DEFAULT_TIER_RULE);
   const scorer = bg && gg ? customerValueScorer(bg, gg, opts) : null;
 
-  // 4. Score and write, chunk by chunk; a chunk's statement runs while the next is scored.
+  // 4. Score and write, chunk by chunk; up to WRITES_IN_FLIGHT statements run while the next is scored.
   const counts = { customers: 0, alertsOpened: 0, alertsClosed: 0, tiersChanged: 0, stagesChanged: 0 };
   const computedAt = ctx.deps.now();
   const isoOf = new Map<number, string>();
@@ -355,7 +362,8 @@ export async function runValueRefresh(ctx: JobContext) {
     if (s === undefined) isoOf.set(day, (s = isoDate(day)));
     return s;
   };
-  let pending: Promise<void> | null = null;
+  const inFlight: Promise<void>[] = [];
+  let written = 0;
   for (let from = 0; from < n; from += CHUNK) {
     const to = Math.min(n, from + CHUNK);
     const rows = new ChunkRows();
@@ -417,8 +425,8 @@ export async function runValueRefresh(ctx: JobContext) {
       rows.tierValue.push(pop.historic[i]!);
       rows.tierPercentile.push(tiers.percentiles ? tiers.percentiles[i]! : null);
       rows.usualInterval.push(life.usualIntervalDays);
-      rows.bgTx.push(summary.tx);
-      rows.bgT.push(summary.T);
+      rows.bgTxDays.push(pop.days[hi - 1]! - pop.days[lo]!);
+      rows.bgTDays.push(end - pop.days[lo]!);
       rows.bgMonetary.push(summary.monetary);
       rows.recent.push(recent);
       rows.earlier.push(earlier);
@@ -461,8 +469,8 @@ export async function runValueRefresh(ctx: JobContext) {
       counts.customers++;
     }
     counts.alertsClosed += rows.closeIds.length;
-    if (pending) await pending;
-    pending = writeChunk(db, rows, {
+    if (inFlight.length >= WRITES_IN_FLIGHT) await inFlight.shift();
+    const write = writeChunk(db, rows, {
       orgId,
       asOf,
       computedAt,
@@ -472,14 +480,16 @@ export async function runValueRefresh(ctx: JobContext) {
       english,
     }).then(async (opened) => {
       counts.alertsOpened += opened;
-      await progress(0.4 + (total ? (0.6 * to) / total : 0.6));
+      written += to - from;
+      await progress(0.4 + (total ? (0.6 * written) / total : 0.6));
     });
-    // Awaited before the next write or at the end; this only keeps a failure from counting as unhandled meanwhile.
-    pending.catch(() => undefined);
+    // Awaited before a later write or at the end; this only keeps a failure from counting as unhandled meanwhile.
+    write.catch(() => undefined);
+    inFlight.push(write);
     // Let the statement go out before scoring the next chunk.
     await new Promise((resolve) => setImmediate(resolve));
   }
-  if (pending) await pending;
+  await Promise.all(inFlight);
 
   return {
     ...counts,
@@ -522,14 +532,14 @@ async function writeChunk(db: Db, rows: ChunkRows, c: ChunkContext): Promise<num
         ${numArray(rows.horizon)}::int[], ${wordArray(rows.stage)}::text[],
         ${wordArray(rows.stageSince)}::date[], ${wordArray(rows.tierRule)}::text[],
         ${numArray(rows.tierValue)}::float8[], ${numArray(rows.tierPercentile)}::float8[],
-        ${numArray(rows.usualInterval)}::float8[], ${numArray(rows.bgTx)}::float8[],
-        ${numArray(rows.bgT)}::float8[], ${numArray(rows.bgMonetary)}::float8[],
+        ${numArray(rows.usualInterval)}::float8[], ${numArray(rows.bgTxDays)}::int[],
+        ${numArray(rows.bgTDays)}::int[], ${numArray(rows.bgMonetary)}::float8[],
         ${numArray(rows.recent)}::int[], ${numArray(rows.earlier)}::int[],
         ${numArray(rows.complaints)}::int[], ${numArray(rows.satisfaction)}::float8[],
         ${numArray(rows.overdue)}::int[]
       ) as u(customer_id, r, f, m, segment, recency_days, frequency, monetary, p_alive,
              expected_purchases, expected_spend, clv, horizon, stage, stage_since, tier_rule,
-             tier_value, tier_percentile, usual_interval_days, bg_tx, bg_t, bg_monetary,
+             tier_value, tier_percentile, usual_interval_days, bg_tx_days, bg_t_days, bg_monetary,
              recent_purchases, earlier_purchases, recent_complaints, satisfaction_trend, overdue_visits))`,
     // Which customers get a history point (decision 0062): those without one, a re-run at or before
     // the last point's as-of, or P(alive) or CLV moved by a step since the last point. Every CTE
@@ -550,7 +560,8 @@ async function writeChunk(db: Db, rows: ChunkRows, c: ChunkContext): Promise<num
       select ${org}, u.customer_id, r, f, m, segment, recency_days, frequency, monetary,
              p_alive, expected_purchases, expected_spend, clv, horizon, ${c.unit}::text, stage, stage_since,
              tier_rule, null, ${asOf}, ${c.computedAt.toISOString()}::timestamptz, ${c.modelId}::uuid,
-             ${c.population}::int, tier_value, tier_percentile, usual_interval_days, bg_tx, bg_t,
+             ${c.population}::int, tier_value, tier_percentile, usual_interval_days,
+             bg_tx_days::float8 / ${DAYS_PER_UNIT[c.unit]}::float8, bg_t_days::float8 / ${DAYS_PER_UNIT[c.unit]}::float8,
              bg_monetary, recent_purchases, earlier_purchases, recent_complaints, satisfaction_trend,
              overdue_visits, case when d.record then ${asOf} end, case when d.record then p_alive end,
              case when d.record then clv end
