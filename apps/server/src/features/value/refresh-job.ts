@@ -288,6 +288,8 @@ export async function runValueRefresh(ctx: JobContext) {
 
   // 1. The one pass over the orders (with the other churn facts read alongside).
   const factsPromise = readFacts(db, orgId, asOf);
+  // Awaited below; this only keeps a failure while the orders are read from counting as unhandled.
+  factsPromise.catch(() => undefined);
   const pop = await readPopulation(db, orgId, asOf, end, tz, HISTORIC_DAYS);
   const facts = await factsPromise;
   await progress(0.3);
@@ -363,133 +365,143 @@ export async function runValueRefresh(ctx: JobContext) {
     return s;
   };
   const inFlight: Promise<void>[] = [];
+  // Progress marks in order, one after the other (the writes may finish out of order).
+  let marked = Promise.resolve();
   let written = 0;
-  for (let from = 0; from < n; from += CHUNK) {
-    const to = Math.min(n, from + CHUNK);
-    const rows = new ChunkRows();
-    for (let i = from; i < to; i++) {
-      const id = pop.ids[i]!;
-      const lo = pop.offsets[i]!;
-      const hi = pop.offsets[i + 1]!;
-      const summary = summaryOf(pop, i, end, perUnit);
-      let value: ReturnType<NonNullable<typeof scorer>> | null = null;
-      if (scorer)
-        try {
-          value = scorer(summary);
-        } catch (err) {
-          // The model cannot be evaluated for this customer: scored without CLV.
-          if (!(err instanceof RangeError)) throw err;
+  try {
+    for (let from = 0; from < n; from += CHUNK) {
+      const to = Math.min(n, from + CHUNK);
+      const rows = new ChunkRows();
+      for (let i = from; i < to; i++) {
+        const id = pop.ids[i]!;
+        const lo = pop.offsets[i]!;
+        const hi = pop.offsets[i + 1]!;
+        const summary = summaryOf(pop, i, end, perUnit);
+        let value: ReturnType<NonNullable<typeof scorer>> | null = null;
+        if (scorer)
+          try {
+            value = scorer(summary);
+          } catch (err) {
+            // The model cannot be evaluated for this customer: scored without CLV.
+            if (!(err instanceof RangeError)) throw err;
+          }
+        const life = lifecycleOfDays(pop.days, lo, hi, end, DEFAULT_LIFECYCLE_RULES);
+        let recent = 0;
+        let earlier = 0;
+        for (let k = hi - 1; k >= lo; k--) {
+          const ago = end - pop.days[k]!;
+          if (ago < FREQUENCY_WINDOW_DAYS) recent++;
+          else if (ago < 2 * FREQUENCY_WINDOW_DAYS) earlier++;
+          else break;
         }
-      const life = lifecycleOfDays(pop.days, lo, hi, end, DEFAULT_LIFECYCLE_RULES);
-      let recent = 0;
-      let earlier = 0;
-      for (let k = hi - 1; k >= lo; k--) {
-        const ago = end - pop.days[k]!;
-        if (ago < FREQUENCY_WINDOW_DAYS) recent++;
-        else if (ago < 2 * FREQUENCY_WINDOW_DAYS) earlier++;
-        else break;
-      }
-      const churnFacts: ChurnFacts = {
-        daysSinceLastPurchase: life.daysSinceLastPurchase,
-        usualIntervalDays: life.usualIntervalDays,
-        pAlive: value ? value.pAlive : null,
-        recentPurchases: recent,
-        earlierPurchases: earlier,
-        recentComplaints: facts.complaints.get(id) ?? 0,
-        satisfactionTrend: facts.satisfaction.get(id) ?? null,
-        overdueVisits: facts.overdue.get(id) ?? 0,
-      };
-      const churn = churnIndicators(churnFacts);
-      const r = rfm.r[i]!;
-      const f = rfm.f[i]!;
-      const m = rfm.m[i]!;
-      const ruleTier = TIER_LETTERS[tiers.tiers[i]!]!;
-      const tier = facts.overrides.get(id) ?? ruleTier;
+        const churnFacts: ChurnFacts = {
+          daysSinceLastPurchase: life.daysSinceLastPurchase,
+          usualIntervalDays: life.usualIntervalDays,
+          pAlive: value ? value.pAlive : null,
+          recentPurchases: recent,
+          earlierPurchases: earlier,
+          recentComplaints: facts.complaints.get(id) ?? 0,
+          satisfactionTrend: facts.satisfaction.get(id) ?? null,
+          overdueVisits: facts.overdue.get(id) ?? 0,
+        };
+        const churn = churnIndicators(churnFacts);
+        const r = rfm.r[i]!;
+        const f = rfm.f[i]!;
+        const m = rfm.m[i]!;
+        const ruleTier = TIER_LETTERS[tiers.tiers[i]!]!;
+        const tier = facts.overrides.get(id) ?? ruleTier;
 
-      rows.ids.push(id);
-      rows.r.push(r);
-      rows.f.push(f);
-      rows.m.push(m);
-      rows.segment.push(rfmSegment(r, rfmFm(f, m)));
-      rows.recency.push(recency[i]!);
-      rows.frequency.push(frequency[i]!);
-      rows.monetary.push(pop.total[i]!);
-      rows.pAlive.push(value ? value.pAlive : null);
-      rows.expectedPurchases.push(value ? value.expectedPurchases : null);
-      rows.expectedSpend.push(value ? value.expectedSpend : null);
-      rows.clv.push(value ? value.clv : null);
-      rows.horizon.push(value ? opts.horizon : null);
-      rows.stage.push(life.stage);
-      rows.stageSince.push(life.sinceDay === null ? null : iso(life.sinceDay));
-      rows.tierRule.push(ruleTier);
-      rows.tierValue.push(pop.historic[i]!);
-      rows.tierPercentile.push(tiers.percentiles ? tiers.percentiles[i]! : null);
-      rows.usualInterval.push(life.usualIntervalDays);
-      rows.bgTxDays.push(pop.days[hi - 1]! - pop.days[lo]!);
-      rows.bgTDays.push(end - pop.days[lo]!);
-      rows.bgMonetary.push(summary.monetary);
-      rows.recent.push(recent);
-      rows.earlier.push(earlier);
-      rows.complaints.push(churnFacts.recentComplaints);
-      rows.satisfaction.push(churnFacts.satisfactionTrend);
-      rows.overdue.push(churnFacts.overdueVisits);
+        rows.ids.push(id);
+        rows.r.push(r);
+        rows.f.push(f);
+        rows.m.push(m);
+        rows.segment.push(rfmSegment(r, rfmFm(f, m)));
+        rows.recency.push(recency[i]!);
+        rows.frequency.push(frequency[i]!);
+        rows.monetary.push(pop.total[i]!);
+        rows.pAlive.push(value ? value.pAlive : null);
+        rows.expectedPurchases.push(value ? value.expectedPurchases : null);
+        rows.expectedSpend.push(value ? value.expectedSpend : null);
+        rows.clv.push(value ? value.clv : null);
+        rows.horizon.push(value ? opts.horizon : null);
+        rows.stage.push(life.stage);
+        rows.stageSince.push(life.sinceDay === null ? null : iso(life.sinceDay));
+        rows.tierRule.push(ruleTier);
+        rows.tierValue.push(pop.historic[i]!);
+        rows.tierPercentile.push(tiers.percentiles ? tiers.percentiles[i]! : null);
+        rows.usualInterval.push(life.usualIntervalDays);
+        rows.bgTxDays.push(pop.days[hi - 1]! - pop.days[lo]!);
+        rows.bgTDays.push(end - pop.days[lo]!);
+        rows.bgMonetary.push(summary.monetary);
+        rows.recent.push(recent);
+        rows.earlier.push(earlier);
+        rows.complaints.push(churnFacts.recentComplaints);
+        rows.satisfaction.push(churnFacts.satisfactionTrend);
+        rows.overdue.push(churnFacts.overdueVisits);
 
-      const oldTier = pop.tiers[i] ?? null;
-      const oldStage = pop.stages[i]!;
-      const tierChanged = oldTier !== tier;
-      const stageChanged = oldStage !== life.stage;
-      if (tierChanged || stageChanged) {
-        rows.changed.push(id);
-        rows.newTier.push(tier);
-        rows.newStage.push(life.stage);
-        rows.oldTier.push(oldTier);
-        rows.oldStage.push(oldStage);
-      }
-      counts.tiersChanged += tierChanged ? 1 : 0;
-      counts.stagesChanged += stageChanged ? 1 : 0;
+        const oldTier = pop.tiers[i] ?? null;
+        const oldStage = pop.stages[i]!;
+        const tierChanged = oldTier !== tier;
+        const stageChanged = oldStage !== life.stage;
+        if (tierChanged || stageChanged) {
+          rows.changed.push(id);
+          rows.newTier.push(tier);
+          rows.newStage.push(life.stage);
+          rows.oldTier.push(oldTier);
+          rows.oldStage.push(oldStage);
+        }
+        counts.tiersChanged += tierChanged ? 1 : 0;
+        counts.stagesChanged += stageChanged ? 1 : 0;
 
-      const open = facts.openAlerts.get(id);
-      if (open && life.stage === 'churned') {
-        rows.closeIds.push(open);
-        rows.closeStatus.push('lost');
-      } else if (open && !churn.alert) {
-        rows.closeIds.push(open);
-        rows.closeStatus.push('retained');
-      } else if (!open && churn.alert && life.stage !== 'churned') {
-        const owner = pop.owners[i]!;
-        rows.open.push({
-          alert_id: newId(),
-          customer_id: id,
-          owner_id: owner,
-          task_id: owner ? newId() : null,
-          reasons: churn.reasons,
-          description: `${english ? 'Churn alert' : '流失预警'}: ${churn.reasons.map((x) => x.code).join(', ')}`,
-        });
+        const open = facts.openAlerts.get(id);
+        if (open && life.stage === 'churned') {
+          rows.closeIds.push(open);
+          rows.closeStatus.push('lost');
+        } else if (open && !churn.alert) {
+          rows.closeIds.push(open);
+          rows.closeStatus.push('retained');
+        } else if (!open && churn.alert && life.stage !== 'churned') {
+          const owner = pop.owners[i]!;
+          rows.open.push({
+            alert_id: newId(),
+            customer_id: id,
+            owner_id: owner,
+            task_id: owner ? newId() : null,
+            reasons: churn.reasons,
+            description: `${english ? 'Churn alert' : '流失预警'}: ${churn.reasons.map((x) => x.code).join(', ')}`,
+          });
+        }
+        counts.customers++;
       }
-      counts.customers++;
+      counts.alertsClosed += rows.closeIds.length;
+      if (inFlight.length >= WRITES_IN_FLIGHT) await inFlight.shift();
+      const write = writeChunk(db, rows, {
+        orgId,
+        asOf,
+        computedAt,
+        unit: opts.unit,
+        population: n,
+        modelId,
+        english,
+      }).then(async (opened) => {
+        counts.alertsOpened += opened;
+        written += to - from;
+        const f = 0.4 + (total ? (0.6 * written) / total : 0.6);
+        marked = marked.then(() => progress(f));
+        await marked;
+      });
+      // Awaited before a later write or at the end; this only keeps a failure from counting as unhandled meanwhile.
+      write.catch(() => undefined);
+      inFlight.push(write);
+      // Let the statement go out before scoring the next chunk.
+      await new Promise((resolve) => setImmediate(resolve));
     }
-    counts.alertsClosed += rows.closeIds.length;
-    if (inFlight.length >= WRITES_IN_FLIGHT) await inFlight.shift();
-    const write = writeChunk(db, rows, {
-      orgId,
-      asOf,
-      computedAt,
-      unit: opts.unit,
-      population: n,
-      modelId,
-      english,
-    }).then(async (opened) => {
-      counts.alertsOpened += opened;
-      written += to - from;
-      await progress(0.4 + (total ? (0.6 * written) / total : 0.6));
-    });
-    // Awaited before a later write or at the end; this only keeps a failure from counting as unhandled meanwhile.
-    write.catch(() => undefined);
-    inFlight.push(write);
-    // Let the statement go out before scoring the next chunk.
-    await new Promise((resolve) => setImmediate(resolve));
+    await Promise.all(inFlight);
+  } catch (err) {
+    // A failed write ends the job only once the other statement in flight has ended too.
+    await Promise.allSettled(inFlight);
+    throw err;
   }
-  await Promise.all(inFlight);
 
   return {
     ...counts,
@@ -521,6 +533,8 @@ async function writeChunk(db: Db, rows: ChunkRows, c: ChunkContext): Promise<num
   if (!rows.ids.length) return 0;
   const asOf = sql`${c.asOf.toISOString()}::timestamptz`;
   const org = sql`${c.orgId}::uuid`;
+  const newerPoint = sql`(excluded.history_as_of is not null and (customer_scores.history_as_of is null
+    or excluded.history_as_of >= customer_scores.history_as_of))`;
   const ctes: SQL[] = [
     sql`u as (
       select * from unnest(
@@ -579,11 +593,11 @@ async function writeChunk(db: Db, rows: ChunkRows, c: ChunkContext): Promise<num
         bg_monetary = excluded.bg_monetary, recent_purchases = excluded.recent_purchases,
         earlier_purchases = excluded.earlier_purchases, recent_complaints = excluded.recent_complaints,
         satisfaction_trend = excluded.satisfaction_trend, overdue_visits = excluded.overdue_visits,
-        history_as_of = coalesce(excluded.history_as_of, customer_scores.history_as_of),
-        history_p_alive = case when excluded.history_as_of is null then customer_scores.history_p_alive
-                               else excluded.history_p_alive end,
-        history_clv = case when excluded.history_as_of is null then customer_scores.history_clv
-                           else excluded.history_clv end)`,
+        -- The last point only moves forward: a re-run as of an earlier moment writes its point
+        -- but leaves the later one as the customer's last.
+        history_as_of = case when ${newerPoint} then excluded.history_as_of else customer_scores.history_as_of end,
+        history_p_alive = case when ${newerPoint} then excluded.history_p_alive else customer_scores.history_p_alive end,
+        history_clv = case when ${newerPoint} then excluded.history_clv else customer_scores.history_clv end)`,
     sql`h as (
       insert into score_history (org_id, customer_id, as_of, p_alive, clv)
       select ${org}, u.customer_id, ${asOf}, p_alive, clv from u join d on d.customer_id = u.customer_id

@@ -299,6 +299,19 @@ describe('value-refresh keeps score history as scores move (decision 0062)', () 
         ...(written['1997-10-15']!.includes(known) ? ['1997-10-15'] : []),
       ];
       expect(v.history.map((h: { asOf: string }) => h.asOf.slice(0, 10))).toEqual(want);
+
+      // A re-run as of an earlier moment writes its points but leaves each customer's last point
+      // where it was, so the next night still compares with the latest one.
+      const rerun = await runRefresh({ asOf: '1997-10-08', unit: 'week' });
+      expect(rerun.status, rerun.error).toBe('succeeded');
+      const markers = await queryRows<{ customer_id: string; history_as_of: Date }>(
+        t.deps.db,
+        sql`select customer_id, history_as_of from customer_scores where org_id = ${org.orgId}`,
+      );
+      const marker = new Map(markers.map((m) => [m.customer_id, new Date(m.history_as_of).toISOString()]));
+      expect(written['1997-10-15']!.length).toBeGreaterThan(0);
+      for (const id of written['1997-10-15']!) expect(marker.get(id)).toBe('1997-10-15T23:59:59.999Z');
+      expect((await pointsAt('1997-10-08T23:59:59.999Z')).length).toBeGreaterThan(0);
     },
     SLOW,
   );
