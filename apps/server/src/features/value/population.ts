@@ -105,32 +105,21 @@ export async function readPopulation(
   const firstDaySpend = new Growable('f64');
   const historic = new Growable('f64');
   offsets.push(0);
-  await db.transaction(async (tx) => {
-    // Planner settings for this transaction only (decision 0012). A cursor is planned for its
-    // first rows unless told otherwise; this one is read to the end. The sort of all the orders
-    // should stay in memory. The group count is estimated at 200 whatever the data; parallel
-    // workers and JIT only add start-up cost here.
-    await tx.execute(sql`set local cursor_tuple_fraction = 1`);
-    await tx.execute(sql`set local work_mem = '1GB'`);
-    await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
-    await tx.execute(sql`set local jit = off`);
-    await tx.execute(sql`declare value_refresh_population no scroll cursor for ${query}`);
-    for (;;) {
-      const rows = await queryRows<Row>(
-        tx,
-        sql`fetch forward ${sql.raw(String(FETCH))} from value_refresh_population`,
-      );
-      for (const r of rows) {
-        ids.push(r.id);
-        parseDays(r.days, days);
-        offsets.push(days.length);
-        total.push(Number(r.total));
-        firstDaySpend.push(Number(r.first_day));
-        historic.push(Number(r.historic));
-      }
-      if (rows.length < FETCH) break;
-    }
-    await tx.execute(sql`close value_refresh_population`);
+  // Planner settings for this read only (decision 0012). The sort of all the orders should stay in
+  // memory. The group count is estimated at 200 whatever the data; parallel workers and JIT only
+  // add start-up cost here.
+  const settings = [
+    sql`set local work_mem = '1GB'`,
+    sql`set local max_parallel_workers_per_gather = 0`,
+    sql`set local jit = off`,
+  ];
+  await readThroughCursor<Row>(db, 'value_refresh_population', query, settings, (r) => {
+    ids.push(r.id);
+    parseDays(r.days, days);
+    offsets.push(days.length);
+    total.push(Number(r.total));
+    firstDaySpend.push(Number(r.first_day));
+    historic.push(Number(r.historic));
   });
   return joinCustomers(
     {
@@ -147,29 +136,41 @@ export async function readPopulation(
 
 async function readLiveCustomers(db: Db, orgId: string): Promise<Customers> {
   const out: Customers = { ids: [], owners: [], tiers: [], stages: [] };
-  await db.transaction(async (tx) => {
-    await tx.execute(sql`set local cursor_tuple_fraction = 1`);
-    await tx.execute(
-      sql`declare value_refresh_customers no scroll cursor for
-            select id, owner_id, tier, stage from customers
-             where org_id = ${orgId}::uuid and deleted_at is null order by id`,
-    );
-    for (;;) {
-      const rows = await queryRows<CustomerRow>(
-        tx,
-        sql`fetch forward ${sql.raw(String(FETCH))} from value_refresh_customers`,
-      );
-      for (const r of rows) {
-        out.ids.push(r.id);
-        out.owners.push(r.owner_id);
-        out.tiers.push(r.tier);
-        out.stages.push(r.stage);
-      }
-      if (rows.length < FETCH) break;
-    }
-    await tx.execute(sql`close value_refresh_customers`);
+  const query = sql`select id, owner_id, tier, stage from customers
+                     where org_id = ${orgId}::uuid and deleted_at is null order by id`;
+  await readThroughCursor<CustomerRow>(db, 'value_refresh_customers', query, [], (r) => {
+    out.ids.push(r.id);
+    out.owners.push(r.owner_id);
+    out.tiers.push(r.tier);
+    out.stages.push(r.stage);
   });
   return out;
+}
+
+/**
+ * Reads `query` to the end through a cursor of its own transaction, FETCH rows a round trip, with
+ * `settings` (`set local …`) for that transaction. A cursor is planned for its first rows unless
+ * told otherwise; these are read to the end.
+ */
+async function readThroughCursor<R>(
+  db: Db,
+  name: string,
+  query: SQL,
+  settings: SQL[],
+  onRow: (row: R) => void,
+): Promise<void> {
+  const cursor = sql.raw(name);
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`set local cursor_tuple_fraction = 1`);
+    for (const setting of settings) await tx.execute(setting);
+    await tx.execute(sql`declare ${cursor} no scroll cursor for ${query}`);
+    for (;;) {
+      const rows = await queryRows<R>(tx, sql`fetch forward ${sql.raw(String(FETCH))} from ${cursor}`);
+      for (const r of rows) onRow(r);
+      if (rows.length < FETCH) break;
+    }
+    await tx.execute(sql`close ${cursor}`);
+  });
 }
 
 type Purchases = Pick<Population, 'ids' | 'offsets' | 'days' | 'total' | 'firstDaySpend' | 'historic'>;

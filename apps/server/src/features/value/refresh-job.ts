@@ -555,12 +555,13 @@ async function writeChunk(db: Db, rows: ChunkRows, c: ChunkContext): Promise<num
              expected_purchases, expected_spend, clv, horizon, stage, stage_since, tier_rule,
              tier_value, tier_percentile, usual_interval_days, bg_tx_days, bg_t_days, bg_monetary,
              recent_purchases, earlier_purchases, recent_complaints, satisfaction_trend, overdue_visits))`,
-    // Which customers get a history point (decision 0062): those without one, a re-run at or before
-    // the last point's as-of, or P(alive) or CLV moved by a step since the last point. Every CTE
-    // sees customer_scores as it was before this statement.
+    // Which customers get a history point (decision 0062): those without one (no score row yet:
+    // the left join gives nulls), a re-run at or before the last point's as-of, or P(alive) or CLV
+    // moved by a step since the last point. Every CTE sees customer_scores as it was before this
+    // statement.
     sql`d as (
       select u.customer_id,
-             (cs.customer_id is null or cs.history_as_of is null or cs.history_as_of >= ${asOf}
+             (cs.history_as_of is null or cs.history_as_of >= ${asOf}
               or abs(coalesce(u.p_alive, -1) - coalesce(cs.history_p_alive, -1)) >= ${HISTORY_P_ALIVE_STEP}::float8
               or abs(coalesce(u.clv, -1) - coalesce(cs.history_clv, -1))
                    >= ${HISTORY_CLV_STEP}::float8 * greatest(abs(cs.history_clv), 1)) as record
