@@ -28,31 +28,14 @@ export function bgNbdLogLikelihoodOne(p: BgNbdParams, c: RecencyFrequency): numb
 
 /**
  * Sum of the BG/NBD log-likelihood over customers (FHL 2005 eq. 7, summed over i), optionally
- * weighted (`weights[i]` customers share facts `customers[i]`). The x-dependent gamma terms are
- * computed once per distinct x.
+ * weighted (`weights[i]` customers share facts `customers[i]`).
  */
 export function bgNbdLogLikelihood(
   p: BgNbdParams,
   customers: readonly RecencyFrequency[],
   weights?: readonly number[],
 ): number {
-  const { r, alpha, a, b } = p;
-  const base = -lnGamma(r) + r * Math.log(alpha) + lnGamma(a + b) - lnGamma(b);
-  const byX = new Map<number, number>();
-  const lnA = Math.log(a);
-  let ll = 0;
-  for (let i = 0; i < customers.length; i++) {
-    const { x, tx, T } = customers[i]!;
-    let k = byX.get(x);
-    if (k === undefined) {
-      k = lnGamma(r + x) + lnGamma(b + x) - lnGamma(a + b + x);
-      byX.set(x, k);
-    }
-    const a3 = -(r + x) * Math.log(alpha + T);
-    const a4 = x > 0 ? lnA - Math.log(b + x - 1) - (r + x) * Math.log(alpha + tx) : -Infinity;
-    ll += (weights ? weights[i]! : 1) * (base + k + logAddExp(a3, a4));
-  }
-  return ll;
+  return groupedLogLikelihood(customers, weights ?? customers.map(() => 1))(p);
 }
 
 export type BgNbdFit = {
@@ -64,9 +47,9 @@ export type BgNbdFit = {
 };
 
 /**
- * The log-likelihood of fixed groups of customers as a function of the parameters, for the
- * optimiser's thousands of evaluations: the same sum as `bgNbdLogLikelihood`, with every term that
- * depends on one fact only computed once per distinct value of it per evaluation — ln(α + T) per
+ * The log-likelihood of fixed (weighted) customers as a function of the parameters, built once for
+ * the optimiser's thousands of evaluations: every term that depends on one fact only is computed
+ * once per distinct value of it per evaluation — ln(α + T) per
  * distinct T, ln(α + t_x) per distinct t_x, the gamma and ln(b + x − 1) terms per x — from typed
  * arrays of indexes, and ln(eᵘ + eᵛ) as max + ln(1 + e^−|u−v|). Summary facts come on a day grid,
  * so a million customers have a few thousand distinct T and t_x.

@@ -32,29 +32,12 @@ export function gammaGammaLogLikelihoodOne(g: GammaGammaParams, c: FrequencyMone
   );
 }
 
-/**
- * Sum of the Gamma-Gamma log-likelihood over repeat buyers (customers with x = 0 are skipped). The
- * gamma-function terms are computed once per distinct x.
- */
+/** Sum of the Gamma-Gamma log-likelihood over repeat buyers (customers with x = 0 are skipped). */
 export function gammaGammaLogLikelihood(
   g: GammaGammaParams,
   customers: readonly FrequencyMonetary[],
 ): number {
-  const { p, q, gamma } = g;
-  const base = -lnGamma(q) + q * Math.log(gamma);
-  const byX = new Map<number, number>();
-  let ll = 0;
-  for (const { x, monetary: m } of customers) {
-    if (!(x > 0 && m > 0)) continue;
-    const px = p * x;
-    let k = byX.get(x);
-    if (k === undefined) {
-      k = lnGamma(px + q) - lnGamma(px) + px * Math.log(x);
-      byX.set(x, k);
-    }
-    ll += base + k + (px - 1) * Math.log(m) - (px + q) * Math.log(gamma + x * m);
-  }
-  return ll;
+  return buyersLogLikelihood(customers.filter((c) => c.x > 0 && c.monetary > 0))(g);
 }
 
 export type GammaGammaFit = {
@@ -66,8 +49,9 @@ export type GammaGammaFit = {
 };
 
 /**
- * The same sum as `gammaGammaLogLikelihood` over fixed repeat buyers, for the optimiser's many
- * evaluations: ln m̄ once per buyer, the gamma terms once per distinct x per evaluation.
+ * The log-likelihood of fixed repeat buyers (x > 0, m̄ > 0) as a function of the parameters, built
+ * once for the optimiser's many evaluations: ln m̄ once per buyer, the gamma terms once per distinct
+ * x per evaluation.
  */
 function buyersLogLikelihood(buyers: readonly FrequencyMonetary[]): (g: GammaGammaParams) => number {
   const n = buyers.length;
