@@ -19,8 +19,9 @@ import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { loadConfig, openDatabase, runValueRefresh } from '@steward/server';
+import { openDatabase } from '@steward/server';
 import { benchDatabaseUrl } from './config.js';
+import { runValueJob } from './value-job.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const COPY = process.env.BENCH_VALUE_DB || 'steward_bench_value';
@@ -112,12 +113,11 @@ for (let i = 0; i < 3; i++) {
 await c.end();
 
 const database = await openDatabase({ databaseUrl: url });
-const deps = { db: database.db, dbKind: 'postgres' as const, config: loadConfig({}), now: () => new Date() };
 type Run = {
   seconds: number;
   load: string;
   rss: number;
-  result: Awaited<ReturnType<typeof runValueRefresh>>;
+  result: Awaited<ReturnType<typeof runValueJob>>;
 };
 const runs: Run[] = [];
 // Run i is as of i days after the first, as the nightly runs are: scores move by a day's worth.
@@ -126,19 +126,11 @@ for (let i = 0; i < RUNS; i++) {
   const l = load();
   const t0 = performance.now();
   let last = 0;
-  const result = await runValueRefresh({
-    deps,
-    orgId: counts!.org,
-    jobId: '00000000-0000-0000-0000-000000000000',
-    actorId: null,
-    asOf: new Date(firstAsOf + i * 86_400_000),
-    options: { unit: 'week' },
-    progress: async (f) => {
-      if (f - last >= 0.1) {
-        last = f;
-        console.log(`  progress ${(f * 100).toFixed(0)} % at ${seconds(t0).toFixed(1)} s`);
-      }
-    },
+  const result = await runValueJob(database, counts!.org, new Date(firstAsOf + i * 86_400_000), (f) => {
+    if (f - last >= 0.1) {
+      last = f;
+      console.log(`  progress ${(f * 100).toFixed(0)} % at ${seconds(t0).toFixed(1)} s`);
+    }
   });
   const run = { seconds: seconds(t0), load: l, rss: process.memoryUsage().rss / 1024 / 1024, result };
   runs.push(run);

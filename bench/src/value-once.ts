@@ -6,8 +6,9 @@
  *   BENCH_VALUE_DAYS=3 npx tsx bench/src/value-once.ts
  */
 import pg from 'pg';
-import { loadConfig, openDatabase, runValueRefresh } from '@steward/server';
+import { openDatabase } from '@steward/server';
 import { benchDatabaseUrl } from './config.js';
+import { runValueJob } from './value-job.js';
 
 const url = new URL(`/${process.env.BENCH_VALUE_DB || 'steward_bench_value'}`, benchDatabaseUrl()).toString();
 const client = new pg.Client({ connectionString: url });
@@ -15,18 +16,11 @@ await client.connect();
 const { rows } = await client.query<{ org_id: string }>('select org_id from customers limit 1');
 await client.end();
 const database = await openDatabase({ databaseUrl: url });
-const deps = { db: database.db, dbKind: 'postgres' as const, config: loadConfig({}), now: () => new Date() };
 const days = Number(process.env.BENCH_VALUE_DAYS || 1);
 const t0 = performance.now();
 const seconds = () => ((performance.now() - t0) / 1000).toFixed(1);
-const result = await runValueRefresh({
-  deps,
-  orgId: rows[0]!.org_id,
-  jobId: '00000000-0000-0000-0000-000000000000',
-  actorId: null,
-  asOf: new Date(Date.now() + days * 86_400_000),
-  options: { unit: 'week' },
-  progress: async (f) => console.log(`  ${(f * 100).toFixed(0)} % at ${seconds()} s`),
-});
+const result = await runValueJob(database, rows[0]!.org_id, new Date(Date.now() + days * 86_400_000), (f) =>
+  console.log(`  ${(f * 100).toFixed(0)} % at ${seconds()} s`),
+);
 console.log(`value-refresh: ${seconds()} s`, result);
 await database.close();
