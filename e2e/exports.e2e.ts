@@ -7,10 +7,11 @@ const session = useServerAndBrowser({ beforeAll, afterAll });
 const { newPage, apiGet } = session;
 
 /**
- * Presses the dialog's Save until it closes. On a loaded CI machine one click was seen to leave the
- * dialog open with its name filled in and valid and no request sent (the click lost while the
- * dialog settled); pressing again is what a user does, and harmless: a request in flight puts the
- * button in its loading state, which ignores clicks. Every request the dialog sends must succeed.
+ * Presses the dialog's Save until it closes. On a loaded CI machine the dialog was once seen to stay
+ * open for 60 s after one press, its name filled in and valid (the cause was not reproduced: a lost
+ * click is the likeliest); pressing again is what a user does, and harmless: a request in flight
+ * puts the button in its loading state, which ignores clicks. Every request the dialog sends must
+ * succeed, so a server error cannot hide behind the retry.
  */
 async function saveDialog(page: Page) {
   const statuses: number[] = [];

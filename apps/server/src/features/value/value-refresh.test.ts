@@ -6,6 +6,7 @@ import { loadCdnow } from '../../../../../packages/core/test-support/cdnow.js';
 import { queryRows } from '../../db/client.js';
 import { complaints, customers, organizations, surveySends, surveyTemplates } from '../../db/schema/index.js';
 import { newId } from '../../platform/ids.js';
+import { HISTORY_CLV_STEP, HISTORY_P_ALIVE_STEP } from './refresh-job.js';
 
 // The CDNOW sample (shared/data/README.md) loaded as one organization's orders through
 // POST /orders/bulk, then value-refresh as of 1997-09-30 in weeks must reproduce the published fits.
@@ -257,8 +258,8 @@ describe('value-refresh keeps score history as scores move (decision 0062)', () 
            where org_id = ${org.orgId} and as_of = ${asOf}::timestamptz`,
     );
   const moved = (now: Point, last: Point) =>
-    Math.abs((now.p_alive ?? -1) - (last.p_alive ?? -1)) >= 0.01 ||
-    Math.abs((now.clv ?? -1) - (last.clv ?? -1)) >= 0.01 * Math.max(Math.abs(last.clv ?? 0), 1);
+    Math.abs((now.p_alive ?? -1) - (last.p_alive ?? -1)) >= HISTORY_P_ALIVE_STEP ||
+    Math.abs((now.clv ?? -1) - (last.clv ?? -1)) >= HISTORY_CLV_STEP * Math.max(Math.abs(last.clv ?? 0), 1);
 
   it(
     'writes a point only for customers whose P(alive) or CLV moved a step since their last point',
