@@ -210,6 +210,25 @@ export function lifecycleOfDays(
   };
 }
 
+/**
+ * The days a customer entered the live stages and `churned`, alternately: [first purchase day,
+ * churned, won back, churned, …] (day numbers). `days` are its distinct purchase days, ascending
+ * — all of them: the walk is causal, so the boundaries up to any day d are those of the walk to d,
+ * and one timeline answers every period (the KPIs' retention and churn, decision 0063). Live on
+ * day d (new, active, mature, at risk or won back) ⇔ an odd number of boundaries are ≤ d.
+ */
+export function liveBoundaries(
+  days: ArrayLike<number>,
+  rules: LifecycleRules = DEFAULT_LIFECYCLE_RULES,
+): number[] {
+  const out: number[] = [];
+  lifecycleOfDays(days, 0, days.length, Number.MAX_SAFE_INTEGER, rules, (stage, day) => {
+    const live = out.length % 2 === 1;
+    if (stage === 'churned' ? live : !live) out.push(day);
+  });
+  return out;
+}
+
 function result(
   history: StagePeriod[],
   interval: number | null,

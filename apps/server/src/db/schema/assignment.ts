@@ -24,6 +24,8 @@ export const assignmentHistory = pgTable(
     primaryKey({ columns: [t.orgId, t.id] }),
     index('assignment_history_customer_idx').on(t.orgId, t.customerId, t.at),
     index('assignment_history_to_idx').on(t.orgId, t.toUserId, t.kind, t.at),
+    /** The customers a team's book may have held (decision 0063): those handed away from its members. */
+    index('assignment_history_from_idx').on(t.orgId, t.fromUserId),
   ],
 );
 

@@ -66,6 +66,14 @@ export const customers = pgTable(
     /** The latest order's orderedAt (kept by every write that adds, changes or moves orders). */
     lastOrderAt: ts('last_order_at'),
     nextVisitDueAt: ts('next_visit_due_at'),
+    /**
+     * The days the customer entered the live lifecycle stages and `churned`, alternately, from all
+     * its orders (`liveBoundaries`, decision 0063), in the organization's `lifecycle_tz`; null until
+     * the kpi-facts job builds it. Valid unless the customer is listed in `lifecycle_stale`.
+     */
+    lifecycleDays: integer('lifecycle_days').array(),
+    /** The latest orderedAt among the orders lifecycleDays was built from (null: none). */
+    lifecycleThrough: ts('lifecycle_through'),
     /** Contract signing date (a care anniversary). */
     contractDate: date('contract_date', { mode: 'string' }),
     mergedIntoId: uuid('merged_into_id'),
@@ -76,6 +84,7 @@ export const customers = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
     foreignKey({ columns: [t.orgId, t.ownerId], foreignColumns: [users.orgId, users.id] }),
+    // Migration 0019 adds INCLUDE (deleted_at, completeness, lifecycle_through, lifecycle_days).
     index('customers_owner_created_idx').on(
       t.orgId,
       t.ownerId,

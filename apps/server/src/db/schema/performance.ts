@@ -1,5 +1,6 @@
 import { ts } from './columns.js';
 import {
+  bigserial,
   date,
   index,
   integer,
@@ -242,4 +243,19 @@ export const kpiFactDays = pgTable(
     coveredUntil: ts('covered_until'),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.day] })],
+);
+
+/**
+ * Customers whose stored lifecycle boundaries (`customers.lifecycle_days`) may be out of date:
+ * a trigger on orders lists every customer an order write touches (migration 0019). `seq` changes
+ * on each listing, so the job deletes only the entries it saw (decision 0063).
+ */
+export const lifecycleStale = pgTable(
+  'lifecycle_stale',
+  {
+    orgId: uuid('org_id').notNull(),
+    customerId: uuid('customer_id').notNull(),
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.customerId] })],
 );

@@ -18,6 +18,8 @@ export const organizations = pgTable('organizations', {
   id: uuid('id').primaryKey(),
   name: text('name').notNull(),
   timeZone: text('time_zone').notNull().default('Asia/Shanghai'),
+  /** The time zone the customers' lifecycle boundaries were last built in (decision 0063). */
+  lifecycleTz: text('lifecycle_tz'),
   currency: text('currency').notNull().default('CNY'),
   language: text('language').notNull().default('zh-CN'),
   createdAt: ts('created_at').notNull().defaultNow(),

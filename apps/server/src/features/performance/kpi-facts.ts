@@ -12,6 +12,7 @@ import { queryRows } from '../../db/client.js';
 import { validationFailed } from '../../platform/errors.js';
 import type { JobContext, JobDefinition } from '../../platform/jobs/types.js';
 import * as kpiRepo from './kpi-repo.js';
+import { refreshLifecycleBoundaries } from './lifecycle-boundaries.js';
 import type { By, Credited, Window } from './kpi-repo.js';
 import { ownerAt } from './kpi-repo.js';
 import * as repo from './repo.js';
@@ -223,7 +224,8 @@ export async function buildPartialDay(db: Db, orgId: string, asOf: Date): Promis
 /**
  * The job `kpi-facts` (hourly, or POST /jobs/kpi-facts/run {asOf}): builds the facts of every
  * local day wholly before asOf that has none — the first run builds the history, later runs the
- * previous day and the days writes invalidated — then the day of asOf up to asOf. Batches of up
+ * previous day and the days writes invalidated — then the day of asOf up to asOf, then the
+ * lifecycle boundaries of the customers whose orders changed (decision 0063). Batches of up
  * to 7 days, one transaction each.
  */
 export async function runKpiFacts(ctx: JobContext) {
@@ -237,8 +239,16 @@ export async function runKpiFacts(ctx: JobContext) {
     await ctx.progress(done / (runs.length + 1));
   }
   const partial = await buildPartialDay(ctx.deps.db, ctx.orgId, ctx.asOf);
+  const lifecycle = await refreshLifecycleBoundaries(ctx.deps.db, ctx.orgId);
   await ctx.progress(1);
-  return { days: days.length, batches: runs.length, partial, asOf: ctx.asOf.toISOString() };
+  return {
+    days: days.length,
+    batches: runs.length,
+    partial,
+    lifecycleBuilt: lifecycle.built,
+    lifecycleAll: lifecycle.all,
+    asOf: ctx.asOf.toISOString(),
+  };
 }
 
 /** Option `since` (a calendar day): build only the missing days from then on (e.g. a first run in steps). */

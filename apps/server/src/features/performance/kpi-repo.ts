@@ -4,6 +4,7 @@
  * With `by` set, every row carries `uid`, the user it is credited to (null = nobody), so one query
  * answers many managers at once (rankings, payouts); without it `uid` is null throughout.
  */
+import { endOfLocalDay, localDayOf } from '@steward/core';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { queryRows } from '../../db/client.js';
@@ -119,8 +120,65 @@ export const ownersAt = (t0: SQL, t1: SQL): SQL => {
 };
 
 export type BookRow =
-  | { k: 'r'; uid: string | null; days: number[] | null; c_sum: null; c_n: null; clv: null }
-  | { k: 's'; uid: string | null; days: null; c_sum: number; c_n: number; clv: number | null };
+  | {
+      k: 'r';
+      uid: string | null;
+      bounds: number[] | null;
+      days: number[] | null;
+      c_sum: null;
+      c_n: null;
+      clv: null;
+    }
+  | { k: 's'; uid: string | null; bounds: null; days: null; c_sum: number; c_n: number; clv: number | null };
+
+/** Part `index` of `of` parts of the customers, by ranges of id (uuids are uniform), to run side by side. */
+export type Slice = { index: number; of: number };
+
+const idAt = (k: number, of: number) =>
+  `${Math.floor((k * 0x1_0000_0000) / of)
+    .toString(16)
+    .padStart(8, '0')}-0000-0000-0000-000000000000`;
+
+const sliceOf = (slice: Slice | null): SQL => {
+  if (!slice || slice.of <= 1) return sql``;
+  const lo = slice.index === 0 ? sql`` : sql`and c.id >= ${idAt(slice.index, slice.of)}::uuid`;
+  const hi = slice.index === slice.of - 1 ? sql`` : sql`and c.id < ${idAt(slice.index + 1, slice.of)}::uuid`;
+  return sql`${lo} ${hi}`;
+};
+
+/**
+ * The customers existing at some instant of [t0, t1] that may be in the credited users' book:
+ * owned by one of them now (read through `customers_owner_created_idx`, no primary-key look-up),
+ * or — the few moved since — named in an assignment history row to or from one of them.
+ */
+function bookCustomers(orgId: string, t0: Date, t1: Date, credited: Credited, slice: Slice | null): SQL {
+  const cols = sql`c.org_id, c.id, c.completeness, c.owner_id, c.created_at, c.deleted_at, c.lifecycle_days, c.lifecycle_through`;
+  const exists = sql`c.org_id = ${orgId} and c.created_at <= ${at(t1)} and (c.deleted_at is null or c.deleted_at > ${at(t0)})
+                     ${sliceOf(slice)}`;
+  if (credited === null || credited.length > NARROW_UP_TO)
+    return sql`select ${cols} from customers c where ${exists}`;
+  const users = uuidArray(credited);
+  return sql`select ${cols} from customers c where ${exists} and c.owner_id = any(${users})
+             union all
+             select ${cols} from customers c
+              where ${exists} and (c.owner_id is null or not (c.owner_id = any(${users})))
+                and c.id in (select h.customer_id from assignment_history h where h.org_id = ${orgId} and h.to_user_id = any(${users})
+                             union select h.customer_id from assignment_history h where h.org_id = ${orgId} and h.from_user_id = any(${users}))`;
+}
+
+/**
+ * Whether customer `b`'s stored lifecycle boundaries answer for the purchases up to `until`
+ * (decision 0063): built in the organization's time zone, the customer not listed stale since,
+ * and no order of its after `until` on until's local day (boundaries hold every order; the walk
+ * is causal, so orders of later days change nothing up to the period's last day). Null stored
+ * boundaries of a customer never listed mean no orders.
+ */
+function usableBounds(orgId: string, timeZone: string, until: Date): SQL {
+  const dayEnd = endOfLocalDay(localDayOf(until, timeZone), timeZone).getTime() === until.getTime();
+  return sql`(coalesce((select g.lifecycle_tz = g.time_zone from organizations g where g.id = ${orgId}), false)
+      and not exists (select 1 from lifecycle_stale s where s.org_id = ${orgId} and s.customer_id = b.id)
+      and (${dayEnd} or b.lifecycle_through is null or b.lifecycle_through <= ${at(until)}))`;
+}
 
 /**
  * The book of the credited users at the start (t0) and at the end (t1) of a period, in one pass
@@ -142,20 +200,16 @@ export async function bookFacts(
   credited: Credited,
   by: By,
   want: { days: boolean; snapshot: boolean },
+  slice: Slice | null = null,
 ) {
   const needOwner = by || credited !== null;
   const inBook = (o: SQL) => (credited === null ? sql`true` : sql`${o} = any(${uuidArray(credited)})`);
   const orgId = w.orgId;
   return readRows<BookRow>(
     db,
-    sql`with c as (
-          select c.org_id, c.id, c.completeness, c.owner_id, c.created_at, c.deleted_at
-            from customers c
-           where c.org_id = ${orgId} and c.created_at <= ${at(t1)}
-             and (c.deleted_at is null or c.deleted_at > ${at(t0)})
-             ${candidates(orgId, credited)}),
+    sql`with c as (${bookCustomers(orgId, t0, t1, credited, slice)}),
         b as (
-          select x.id, x.completeness,
+          select x.id, x.completeness, x.lifecycle_days, x.lifecycle_through,
                  ${by ? sql`x.o0` : sql`null::uuid`} as uid0, ${by ? sql`x.o1` : sql`null::uuid`} as uid1,
                  (x.created_at <= ${at(t0)} and ${inBook(sql`x.o0`)}) as in0,
                  ((x.deleted_at is null or x.deleted_at > ${at(t1)}) and ${inBook(sql`x.o1`)}) as in1
@@ -164,17 +218,19 @@ export async function bookFacts(
         ${
           want.days
             ? sql`select 'r' as k, b.uid0 as uid,
-                     array(select (o.ordered_at at time zone ${w.timeZone})::date - date '1970-01-01'
-                             from orders o where o.org_id = ${orgId} and o.customer_id = b.id
-                              and o.ordered_at <= ${at(until)} order by o.ordered_at) as days,
+                     case when b.usable then coalesce(b.lifecycle_days, '{}') end as bounds,
+                     case when not b.usable then
+                       array(select (o.ordered_at at time zone ${w.timeZone})::date - date '1970-01-01'
+                               from orders o where o.org_id = ${orgId} and o.customer_id = b.id
+                                and o.ordered_at <= ${at(until)} order by o.ordered_at) end as days,
                      null::float8 as c_sum, null::int as c_n, null::float8 as clv
-                from b where b.in0`
+                from (select b.*, ${usableBounds(orgId, w.timeZone, until)} as usable from b where b.in0) b`
             : sql``
         }
         ${want.days && want.snapshot ? sql`union all` : sql``}
         ${
           want.snapshot
-            ? sql`select 's' as k, b.uid1 as uid, null::int[] as days, coalesce(sum(b.completeness), 0)::float8 as c_sum,
+            ? sql`select 's' as k, b.uid1 as uid, null::int[] as bounds, null::int[] as days, coalesce(sum(b.completeness), 0)::float8 as c_sum,
                      count(b.completeness)::int as c_n, sum(v.clv)::float8 as clv
                 from b
                 left join lateral (

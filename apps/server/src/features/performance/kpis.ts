@@ -21,7 +21,7 @@ import { flowTotals, localDay, type Flow } from './kpi-facts.js';
 import * as kpiRepo from './kpi-repo.js';
 import type { Credited } from './kpi-repo.js';
 import { performancePolicy } from './policy.js';
-import { distinctSorted, retentionOf } from './retention.js';
+import { distinctSorted, retentionFromBoundaries, retentionOf } from './retention.js';
 import * as repo from './repo.js';
 
 export type KpiValues = Record<KpiKey, number | null>;
@@ -117,6 +117,9 @@ function valuesOf(p: Part): KpiValues {
   return values;
 }
 
+/** Queries the book is read in, side by side (the server has two cores; decision 0063). */
+const BOOK_SLICES = 2;
+
 const ALL_KEYS: ReadonlySet<KpiKey> = new Set(KPI_DEFINITIONS.map((d) => d.key));
 const needs = (keys: ReadonlySet<KpiKey>, ...some: KpiKey[]) => some.some((k) => keys.has(k));
 
@@ -152,9 +155,14 @@ async function computeParts(
 
   const snapshot = needs(keys, 'profile_completeness', 'book_value');
   const retention = needs(keys, 'retention_rate', 'churn_rate');
-  // The book at the start (retention) and at the end (snapshot) as two queries, so that they run
-  // side by side on two connections.
-  const [flows, surveys, complaints, tasks, days, book] = await Promise.all([
+  // The book at the start (retention) and at the end (snapshot) in one pass over its customers,
+  // split by ranges of id into two queries that run side by side on two connections.
+  const want = { days: retention, snapshot };
+  const bookPart = (index: number) =>
+    retention || snapshot
+      ? kpiRepo.bookFacts(db, w, start, end, end, credited, by, want, { index, of: BOOK_SLICES })
+      : Promise.resolve([]);
+  const [flows, surveys, complaints, tasks, ...books] = await Promise.all([
     needs(keys, 'sales_amount', 'order_count', 'new_customers')
       ? flowTotals(db, w, from, credited, currency, by)
       : Promise.resolve(new Map<string | null, Flow>()),
@@ -165,12 +173,7 @@ async function computeParts(
     needs(keys, 'visit_completion_rate', 'task_on_time_rate')
       ? kpiRepo.taskTimeliness(db, w, periodEnd, end, credited, by)
       : none,
-    retention
-      ? kpiRepo.bookFacts(db, w, start, end, end, credited, by, { days: true, snapshot: false })
-      : Promise.resolve([]),
-    snapshot
-      ? kpiRepo.bookFacts(db, w, start, end, end, credited, by, { days: false, snapshot: true })
-      : Promise.resolve([]),
+    ...Array.from({ length: BOOK_SLICES }, (_, i) => bookPart(i)),
   ]);
 
   for (const [uid, f] of flows) {
@@ -200,7 +203,7 @@ async function computeParts(
   // at the start and live the day before the period, followed to its end (or asOf).
   const dayBefore = dayNumber(addLocalDays(from, -1));
   const lastDay = dayNumber(localDay(end, timeZone));
-  for (const b of [...book, ...days]) {
+  for (const b of books.flat()) {
     if (b.k === 's') {
       const p = part(b.uid);
       p.completenessSum += b.c_sum;
@@ -208,7 +211,10 @@ async function computeParts(
       p.clv = addNullable(p.clv, b.clv);
       continue;
     }
-    const r = retentionOf(distinctSorted(b.days ?? []), dayBefore, lastDay);
+    const r =
+      b.bounds !== null
+        ? retentionFromBoundaries(b.bounds, dayBefore, lastDay)
+        : retentionOf(distinctSorted(b.days ?? []), dayBefore, lastDay);
     if (!r) continue;
     const p = part(b.uid);
     p.live++;

@@ -35,3 +35,27 @@ export function retentionOf(
   if (!LIVE.has(seen.before)) return null;
   return { churned: seen.churned, retained: after.stage !== 'churned' };
 }
+
+/** How many of the ascending `boundaries` are ≤ day. */
+function countUpTo(boundaries: readonly number[], day: number) {
+  let n = 0;
+  while (n < boundaries.length && boundaries[n]! <= day) n++;
+  return n;
+}
+
+/**
+ * retentionOf from the customer's stored live boundaries (`liveBoundaries` of all its purchase
+ * days, decision 0063) instead of its purchase days: live the day before ⇔ an odd count up to it;
+ * churned during the period ⇔ a `churned` boundary (odd position) in (dayBefore, lastDay];
+ * retained ⇔ live on the last day.
+ */
+export function retentionFromBoundaries(
+  boundaries: readonly number[],
+  dayBefore: number,
+  lastDay: number,
+): { churned: boolean; retained: boolean } | null {
+  const before = countUpTo(boundaries, dayBefore);
+  if (before % 2 === 0) return null;
+  const last = countUpTo(boundaries, lastDay);
+  return { churned: last - before >= 1, retained: last % 2 === 1 };
+}

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIFECYCLE_RULES, addLocalDays, dayNumber, lifecycleStage } from '@steward/core';
-import { distinctSorted, retentionOf } from './retention.js';
+import {
+  DEFAULT_LIFECYCLE_RULES,
+  addLocalDays,
+  dayNumber,
+  lifecycleStage,
+  liveBoundaries,
+} from '@steward/core';
+import { distinctSorted, retentionFromBoundaries, retentionOf } from './retention.js';
 
 const LIVE = new Set(['new', 'active', 'mature', 'at_risk', 'won_back']);
 const iso = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10);
@@ -73,5 +79,49 @@ describe('retentionOf (one lifecycle walk)', () => {
         `${days.map(iso).join(',')} ${from}..${iso(lastN)}`,
       ).toEqual(expected);
     }
+  });
+
+  it('from the stored live boundaries of all purchase days: the same answer for every period', () => {
+    const rnd = prng(20261208);
+    const base = dayNumber('2023-01-01');
+    let churnedSeen = 0;
+    let wonBackSeen = 0;
+    for (let k = 0; k < 5000; k++) {
+      const n = Math.floor(rnd() * 14);
+      // Purchases spread over four years, so many customers churn and some are won back.
+      const all = distinctSorted(Array.from({ length: n }, () => base + Math.floor(rnd() * 1460)));
+      const boundaries = liveBoundaries(all);
+      for (let j = 0; j < 4; j++) {
+        const fromN = base + 30 + Math.floor(rnd() * 1460);
+        const lastN = fromN + Math.floor(rnd() * 120);
+        // The direct walk sees the purchases up to the period's last day; the boundaries were built
+        // from every purchase, later ones included.
+        const expected = retentionOf(
+          all.filter((d) => d <= lastN),
+          fromN - 1,
+          lastN,
+        );
+        const got = retentionFromBoundaries(boundaries, fromN - 1, lastN);
+        expect(got, `${all.map(iso).join(',')} ${iso(fromN)}..${iso(lastN)}`).toEqual(expected);
+        if (expected?.churned) churnedSeen++;
+        if (expected?.churned && expected.retained) wonBackSeen++;
+      }
+    }
+    // The cases that matter occur in the sample.
+    expect(churnedSeen).toBeGreaterThan(100);
+    expect(wonBackSeen).toBeGreaterThan(5);
+  });
+
+  it('boundaries: first purchase, churn 271 days after a single purchase, won back by the next', () => {
+    const d = dayNumber;
+    expect(liveBoundaries([])).toEqual([]);
+    expect(liveBoundaries([d('2025-07-16')])).toEqual([d('2025-07-16'), d('2026-04-13')]);
+    expect(liveBoundaries([d('2025-07-16'), d('2026-04-20')])).toEqual([
+      d('2025-07-16'),
+      d('2026-04-13'),
+      d('2026-04-20'),
+      // Two days 278 apart: usual interval 278, churned max(3 × 278, 180) + 1 = 835 days after.
+      d('2026-04-20') + 835,
+    ]);
   });
 });
