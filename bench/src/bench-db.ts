@@ -168,3 +168,27 @@ export async function addHandovers(c: pg.Client, orgId: string, share: number, d
     [orgId, share, days],
   );
 }
+
+/**
+ * A `create` row in the assignment history of every owned customer, at its creation, to the owner
+ * it was created for (the first hand-over's previous owner, else the owner now) — as the services
+ * write for every customer they create. The copy's triggers are off for this insert (`replica`):
+ * the benchmark forgets the KPI facts and lifecycle boundaries afterwards anyway.
+ */
+export async function addCreationRows(c: pg.Client, orgId: string) {
+  await c.query(`set session_replication_role = replica`);
+  try {
+    await c.query(
+      `insert into assignment_history (org_id, id, customer_id, kind, from_user_id, to_user_id, reason, at)
+       select x.org_id, gen_random_uuid(), x.id, 'create', null, x.first_owner, 'bench-create', x.created_at
+         from (select c.org_id, c.id, c.created_at,
+                      coalesce((select h.from_user_id from assignment_history h
+                                 where h.org_id = c.org_id and h.customer_id = c.id order by h.at limit 1), c.owner_id) as first_owner
+                 from customers c where c.org_id = $1) x
+        where x.first_owner is not null`,
+      [orgId],
+    );
+  } finally {
+    await c.query(`set session_replication_role = origin`);
+  }
+}

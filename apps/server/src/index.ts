@@ -8,5 +8,6 @@ export { runValueRefresh } from './features/value/refresh-job.js';
 export { runVisitPlan } from './features/visits/visit-plan-job.js';
 export { runSlaWatch } from './features/complaints/sla-watch-job.js';
 export { runKpiFacts } from './features/performance/kpi-facts.js';
+export { refreshLifecycleBoundaries } from './features/performance/lifecycle-boundaries.js';
 export { JobQueue } from './platform/jobs/queue.js';
 export { jobDefinitions } from './jobs.js';

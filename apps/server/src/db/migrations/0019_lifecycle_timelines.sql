@@ -15,6 +15,11 @@ CREATE INDEX "assignment_history_from_idx" ON "assignment_history" USING btree (
 DROP INDEX "customers_owner_created_idx";--> statement-breakpoint
 CREATE INDEX "customers_owner_created_idx" ON "customers" USING btree ("org_id","owner_id","created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST)
   INCLUDE ("deleted_at", "completeness", "lifecycle_through", "lifecycle_days");--> statement-breakpoint
+-- Decision 0063: the owner of a customer at an instant (ownersAt, ownerAt) reads its history rows
+-- from this index alone, with no heap visit per customer of a book.
+DROP INDEX "assignment_history_customer_idx";--> statement-breakpoint
+CREATE INDEX "assignment_history_customer_idx" ON "assignment_history" USING btree ("org_id","customer_id","at")
+  INCLUDE ("id", "kind", "from_user_id", "to_user_id");--> statement-breakpoint
 -- Decision 0063: every order write may change the lifecycle boundaries of the customers it touches
 -- (an order moved by a merge touches both). List them; readers use the stored boundaries of
 -- listed customers no more, and the kpi-facts job rebuilds them and removes the entries it saw.
