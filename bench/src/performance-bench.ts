@@ -237,7 +237,7 @@ const boardCalls = (m: { from: string; to: string }) => [
 const c2 = new pg.Client({ connectionString: url });
 await c2.connect();
 t0 = performance.now();
-for (const table of ['customers', 'orders', 'assignment_history'])
+for (const table of ['customers', 'orders', 'assignment_history', 'customer_scores', 'score_history'])
   await c2.query(`vacuum (analyze) ${table}`);
 console.log(`vacuum in ${seconds(t0).toFixed(1)} s`);
 // BENCH_SKIP_DIRECT=1 keeps the facts of a kept copy and skips the direct measurements; the job

@@ -8,7 +8,10 @@ CREATE TABLE "lifecycle_stale" (
 ALTER TABLE "organizations" ADD COLUMN "lifecycle_tz" text;--> statement-breakpoint
 ALTER TABLE "customers" ADD COLUMN "lifecycle_days" integer[];--> statement-breakpoint
 ALTER TABLE "customers" ADD COLUMN "lifecycle_through" timestamp with time zone;--> statement-breakpoint
-CREATE INDEX "assignment_history_from_idx" ON "assignment_history" USING btree ("org_id","from_user_id");--> statement-breakpoint
+CREATE INDEX "assignment_history_from_idx" ON "assignment_history" USING btree ("org_id","from_user_id") INCLUDE ("customer_id");--> statement-breakpoint
+-- Decision 0063: the customers named in a team's history come from these two indexes alone.
+DROP INDEX "assignment_history_to_idx";--> statement-breakpoint
+CREATE INDEX "assignment_history_to_idx" ON "assignment_history" USING btree ("org_id","to_user_id","kind","at") INCLUDE ("customer_id");--> statement-breakpoint
 -- Decision 0063: the book KPIs read a team's customers through this index alone (owner, creation,
 -- deletion, completeness and lifecycle boundaries), without a heap visit per customer. Drizzle's
 -- index builder has no INCLUDE, so the schema declares the key columns only.

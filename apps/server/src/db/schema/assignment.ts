@@ -24,6 +24,7 @@ export const assignmentHistory = pgTable(
     primaryKey({ columns: [t.orgId, t.id] }),
     // Migration 0019 adds INCLUDE (id, kind, from_user_id, to_user_id).
     index('assignment_history_customer_idx').on(t.orgId, t.customerId, t.at),
+    // Migration 0019 adds INCLUDE (customer_id) to this index and the next.
     index('assignment_history_to_idx').on(t.orgId, t.toUserId, t.kind, t.at),
     /** The customers a team's book may have held (decision 0063): those handed away from its members. */
     index('assignment_history_from_idx').on(t.orgId, t.fromUserId),

@@ -149,7 +149,8 @@ const sliceOf = (slice: Slice | null): SQL => {
 /**
  * The customers existing at some instant of [t0, t1] that may be in the credited users' book:
  * owned by one of them now (read through `customers_owner_created_idx`, no primary-key look-up),
- * or — the few moved since — named in an assignment history row to or from one of them.
+ * or named in an assignment history row to or from one of them and not owned by them now — the
+ * few moved since, looked up by key (the history and owner indexes alone find them).
  */
 function bookCustomers(orgId: string, t0: Date, t1: Date, credited: Credited, slice: Slice | null): SQL {
   const cols = sql`c.org_id, c.id, c.completeness, c.owner_id, c.created_at, c.deleted_at, c.lifecycle_days, c.lifecycle_through`;
@@ -163,7 +164,8 @@ function bookCustomers(orgId: string, t0: Date, t1: Date, credited: Credited, sl
              select ${cols} from customers c
               where ${exists} and (c.owner_id is null or not (c.owner_id = any(${users})))
                 and c.id in (select h.customer_id from assignment_history h where h.org_id = ${orgId} and h.to_user_id = any(${users})
-                             union select h.customer_id from assignment_history h where h.org_id = ${orgId} and h.from_user_id = any(${users}))`;
+                             union select h.customer_id from assignment_history h where h.org_id = ${orgId} and h.from_user_id = any(${users})
+                             except select x.id from customers x where x.org_id = ${orgId} and x.owner_id = any(${users}))`;
 }
 
 /**
@@ -184,12 +186,14 @@ function usableBounds(orgId: string, timeZone: string, until: Date): SQL {
  * The book of the credited users at the start (t0) and at the end (t1) of a period, in one pass
  * over the candidate customers (a book at instant t: customers existing then, not deleted by then,
  * owned by a credited user at t):
- * - `r` rows, one per customer in the book at t0 (when `days`): the local days of its orders up
- *   to `until`, as day numbers (days since 1970-01-01), one per order, in the order of the index
- *   (no sort in SQL; local days need not follow instants across a midnight DST change) — for
- *   retention and churn;
+ * - `r` rows, one per customer in the book at t0 (when `days`), for retention and churn: its
+ *   stored lifecycle boundaries (`bounds`) when they answer (usableBounds), else the local days of
+ *   its orders up to `until` (`days`), as day numbers (days since 1970-01-01), one per order, in
+ *   the order of the index (no sort in SQL; local days need not follow instants across a midnight
+ *   DST change);
  * - `s` rows, one per user (when `snapshot`): the sum and count of profile completeness (as the
  *   profiles are now) and the sum of CLV from the latest value refresh at or before t1.
+ * With `slice`, only that range of customer ids: the parts add up (computeParts runs them side by side).
  */
 export async function bookFacts(
   db: Db,
@@ -235,11 +239,12 @@ export async function bookFacts(
                 from b
                 left join lateral (
                   select x.clv from (
-                    select sh.clv, sh.as_of from score_history sh
-                     where sh.org_id = ${orgId} and sh.customer_id = b.id and sh.as_of <= ${at(t1)}
+                    (select cs.clv, cs.as_of from customer_scores cs
+                      where cs.org_id = ${orgId} and cs.customer_id = b.id and cs.as_of <= ${at(t1)})
                     union all
-                    select cs.clv, cs.as_of from customer_scores cs
-                     where cs.org_id = ${orgId} and cs.customer_id = b.id and cs.as_of <= ${at(t1)}) x
+                    (select sh.clv, sh.as_of from score_history sh
+                      where sh.org_id = ${orgId} and sh.customer_id = b.id and sh.as_of <= ${at(t1)}
+                      order by sh.as_of desc limit 1)) x
                   order by x.as_of desc limit 1) v on true
                where b.in1
                group by b.uid1`
