@@ -107,6 +107,15 @@ const boundariesOf = async (customerId: string) =>
     )
   )[0]!.days;
 
+/** An order of 5 for the customer at the instant; returns its id. */
+async function addOrder(customerId: string, orderedAt: string) {
+  const id = newId();
+  await t.deps.db
+    .insert(orders)
+    .values({ orgId: org.orgId, id, customerId, orderedAt: new Date(orderedAt), amount: 5 });
+  return id;
+}
+
 describe('stored lifecycle boundaries (decision 0063)', { timeout: 180_000 }, () => {
   it('the first run builds every customer; the hand-computed retention holds and equals the direct walk', async () => {
     const direct = await retentionEverywhere();
@@ -155,14 +164,7 @@ describe('stored lifecycle boundaries (decision 0063)', { timeout: 180_000 }, ()
     const c8 = await customerWithOrder(30);
     const c9 = await customerWithOrder(60);
     // C8 won back on 20 April (local): retained after all.
-    const late = newId();
-    await t.deps.db.insert(orders).values({
-      orgId: org.orgId,
-      id: late,
-      customerId: c8,
-      orderedAt: new Date('2026-04-20T02:00:00Z'),
-      amount: 5,
-    });
+    const late = await addOrder(c8, '2026-04-20T02:00:00Z');
     expect(await listed()).toEqual([c8]);
     expect(await kpis(`manager:${org.users.m1.id}`)).toMatchObject({ retention_rate: 1, churn_rate: 0.3333 });
     await refreshLifecycleBoundaries(t.deps.db, org.orgId);
@@ -206,14 +208,7 @@ describe('stored lifecycle boundaries (decision 0063)', { timeout: 180_000 }, ()
     );
     expect(rows.map((r) => r.id)).toEqual([c8]);
     expect(rows.length).toBeLessThan(BOUNDARY_CHUNK);
-    const won = newId();
-    await t.deps.db.insert(orders).values({
-      orgId: org.orgId,
-      id: won,
-      customerId: c8,
-      orderedAt: new Date('2026-04-20T02:00:00Z'),
-      amount: 5,
-    });
+    const won = await addOrder(c8, '2026-04-20T02:00:00Z');
     await writeBoundaryChunk(t.deps.db, org.orgId, rows);
     // The boundaries written miss the new order, and the customer stays listed: not used.
     expect(await boundariesOf(c8)).toEqual([dayNumber('2025-07-10'), dayNumber('2026-04-07')]);
@@ -229,14 +224,7 @@ describe('stored lifecycle boundaries (decision 0063)', { timeout: 180_000 }, ()
   it('an order later on the last day than the moment asked for is not counted (the boundaries already hold it)', async () => {
     const c8 = await customerWithOrder(30);
     // 10 May 20:00 local, after asOf (08:00 local): C8 is won back on 10 May, but not yet.
-    const future = newId();
-    await t.deps.db.insert(orders).values({
-      orgId: org.orgId,
-      id: future,
-      customerId: c8,
-      orderedAt: new Date('2026-05-10T12:00:00Z'),
-      amount: 5,
-    });
+    const future = await addOrder(c8, '2026-05-10T12:00:00Z');
     await refreshLifecycleBoundaries(t.deps.db, org.orgId);
     expect(await boundariesOf(c8)).toContain(dayNumber('2026-05-10'));
     expect(await kpis(`manager:${org.users.m1.id}`, 'from=2026-04-01&to=2026-05-10')).toMatchObject({
