@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { signIn, useServerAndBrowser } from './support.js';
+import { signIn, submitModal, useServerAndBrowser } from './support.js';
 
 type ListBody = { data: { id: string; name: string }[] };
 const session = useServerAndBrowser({ beforeAll, afterAll });
@@ -14,8 +14,12 @@ async function raise(page: Page, email: string, description: string) {
   const customer = (await apiGet<ListBody>(email, '/customers?limit=1')).data[0]!;
   await page.goto(`${session.url()}/customers/${customer.id}`);
   await page.getByTestId('new-complaint').click();
-  await page.getByTestId('complaint-description').fill(description);
-  await page.getByTestId('complaint-submit').click();
+  const status = await submitModal(page, {
+    submitTestId: 'complaint-submit',
+    path: '/api/v1/complaints',
+    fill: () => page.getByTestId('complaint-description').fill(description),
+  });
+  expect(status).toBe(201);
   await page.waitForURL((u) => /\/complaints\/[0-9a-f-]{36}$/.test(u.pathname));
   await page.getByTestId('complaint-timeline').waitFor();
   return customer;

@@ -1,34 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { signIn, useServerAndBrowser } from './support.js';
+import { signIn, submitModal, useServerAndBrowser } from './support.js';
 
 const session = useServerAndBrowser({ beforeAll, afterAll });
 const { newPage, apiGet } = session;
-
-/**
- * Presses the dialog's Save until it closes. On a loaded CI machine the dialog was once seen to stay
- * open for 60 s after one press, its name filled in and valid (the cause was not reproduced: a lost
- * click is the likeliest); pressing again is what a user does, and harmless: a request in flight
- * puts the button in its loading state, which ignores clicks. Every request the dialog sends must
- * succeed, so a server error cannot hide behind the retry.
- */
-async function saveDialog(page: Page) {
-  const statuses: number[] = [];
-  page.on('response', (r) => {
-    if (r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/v1/views')
-      statuses.push(r.status());
-  });
-  const ok = page.getByTestId('view-save-ok');
-  const name = page.getByTestId('view-name');
-  for (let attempt = 0; attempt < 6 && (await name.count()) > 0; attempt++) {
-    if (await ok.isVisible()) await ok.click();
-    await name.waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
-  }
-  expect(statuses.filter((s) => s !== 201)).toEqual([]);
-  await name.waitFor({ state: 'detached' });
-  expect(statuses).toContain(201);
-}
 
 const CASES = [
   { lang: 'zh-CN', email: 'manager1@steward.demo', nameHeader: '客户名称', tierHeader: '客户等级' },
@@ -45,8 +20,13 @@ describe('saved views and exports in the browser', () => {
 
       const viewName = `E2E view ${c.lang} ${Date.now()}`;
       await page.getByTestId('view-save').click();
-      await page.getByTestId('view-name').fill(viewName);
-      await saveDialog(page);
+      const status = await submitModal(page, {
+        submitTestId: 'view-save-ok',
+        path: '/api/v1/views',
+        fill: () => page.getByTestId('view-name').fill(viewName),
+      });
+      expect(status).toBe(201);
+      await page.getByTestId('view-name').waitFor({ state: 'detached' });
       const saved = await apiGet<{ data: { name: string; filters: Record<string, string>; sort: string }[] }>(
         c.email,
         '/views?list=customers',

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page, type Request } from 'playwright-core';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const DEMO_PASSWORD = 'steward-demo';
@@ -152,4 +152,35 @@ export function useServerAndBrowser(hooks: {
       return (await res.json()) as T;
     },
   };
+}
+
+/**
+ * Fills a modal form and clicks its submit button until the form sends its POST to `path`, then
+ * returns the answer's status. On loaded CI machines a modal has twice ignored the first click
+ * (the exports and the complaints browser tests; the cause was not reproduced): each attempt fills
+ * the fields again and clicks, and waits up to 5 s for the request. Once a request has gone it
+ * never clicks again, so nothing is submitted twice.
+ */
+export async function submitModal(
+  page: Page,
+  opts: { submitTestId: string; path: string; fill: () => Promise<void> },
+): Promise<number> {
+  let sent: Request | null = null;
+  const onRequest = (r: Request) => {
+    if (!sent && r.method() === 'POST' && new URL(r.url()).pathname === opts.path) sent = r;
+  };
+  page.on('request', onRequest);
+  try {
+    for (let attempt = 0; attempt < 6 && !sent; attempt++) {
+      await opts.fill();
+      await page.getByTestId(opts.submitTestId).click();
+      for (let waited = 0; waited < 5_000 && !sent; waited += 100) await page.waitForTimeout(100);
+    }
+    const request = sent as Request | null;
+    if (!request) throw new Error(`the form never sent POST ${opts.path}`);
+    const response = await request.response();
+    return response?.status() ?? 0;
+  } finally {
+    page.off('request', onRequest);
+  }
 }
