@@ -9,6 +9,7 @@ import { addLocalDays, endOfLocalDay, isCalendarDate, startOfLocalDay } from '@s
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { queryRows } from '../../db/client.js';
+import { uuidArray, wordArray } from '../../db/sql-arrays.js';
 import { validationFailed } from '../../platform/errors.js';
 import type { JobContext, JobDefinition } from '../../platform/jobs/types.js';
 import * as kpiRepo from './kpi-repo.js';
@@ -19,7 +20,6 @@ import * as repo from './repo.js';
 
 export type Flow = { orders: number; amount: number | null; newCustomers: number };
 
-const uuidArray = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 const lockKey = (orgId: string) => sql`hashtextextended(${`kpi_facts:${orgId}`}, 0)`;
 
 export const localDay = (instant: Date, timeZone: string) =>
@@ -93,7 +93,7 @@ export async function flowTotals(
           sql`select ${by ? sql`f.user_id` : sql`null::uuid`} as uid, sum(f.orders)::int as orders,
                      sum(f.sales)::float8 as amount, sum(f.new_customers)::int as new_customers
                 from kpi_day_facts f
-               where f.org_id = ${w.orgId} and f.day = any(${`{${covered.join(',')}}`}::date[])
+               where f.org_id = ${w.orgId} and f.day = any(${wordArray(covered)}::date[])
                  ${credited === null ? sql`` : sql`and f.user_id = any(${uuidArray(credited)})`}
                group by 1`,
         )

@@ -8,6 +8,7 @@ import { endOfLocalDay, localDayOf } from '@steward/core';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { queryRows } from '../../db/client.js';
+import { uuidArray } from '../../db/sql-arrays.js';
 
 export type Window = { orgId: string; start: Date; end: Date; timeZone: string };
 /** The users whose record counts, or null for the organization as a whole. */
@@ -28,7 +29,6 @@ export async function readRows<T>(db: Db, query: SQL): Promise<T[]> {
     return queryRows<T>(tx, query);
   });
 }
-const uuidArray = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 
 /**
  * The owner of customer `c` at instant `t`, from the assignment history: the last change at or

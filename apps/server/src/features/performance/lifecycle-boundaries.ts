@@ -11,6 +11,7 @@ import { liveBoundaries } from '@steward/core';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { queryRows } from '../../db/client.js';
+import { uuidArray, wordArray } from '../../db/sql-arrays.js';
 
 /** Customers per read and write (one statement each, one transaction per chunk). */
 export const BOUNDARY_CHUNK = 20_000;
@@ -40,8 +41,8 @@ export function readBoundaryChunk(db: Db, orgId: string, timeZone: string, all: 
   );
 }
 
-const uuids = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
-const texts = (xs: string[]) => sql`${`{${xs.map((x) => `"${x}"`).join(',')}}`}::text[]`;
+/** A `text[]` parameter of array literals (quoted: they hold braces and commas). */
+const literals = (xs: string[]) => sql`${`{${xs.map((x) => `"${x}"`).join(',')}}`}::text[]`;
 
 /**
  * Writes the boundaries of one chunk and removes the `lifecycle_stale` entries it read — only
@@ -50,20 +51,20 @@ const texts = (xs: string[]) => sql`${`{${xs.map((x) => `"${x}"`).join(',')}}`}:
  * miss an order.
  */
 export async function writeBoundaryChunk(db: Db, orgId: string, rows: BoundaryRow[]) {
-  const ids = rows.map((r) => r.id);
   const bounds = rows.map((r) => `{${liveBoundaries(r.days).join(',')}}`);
-  const through = rows.map((r) => (r.through === null ? 'NULL' : new Date(r.through).toISOString()));
+  const through = rows.map((r) => (r.through === null ? null : new Date(r.through).toISOString()));
   const seen = rows.filter((r) => r.seq !== null);
   await db.transaction(async (tx) => {
     await tx.execute(
-      sql`update customers c set lifecycle_days = v.days::int[], lifecycle_through = nullif(v.through, 'NULL')::timestamptz
-            from unnest(${uuids(ids)}, ${texts(bounds)}, ${texts(through)}) as v(id, days, through)
+      sql`update customers c set lifecycle_days = v.days::int[], lifecycle_through = v.through
+            from unnest(${uuidArray(rows.map((r) => r.id))}, ${literals(bounds)}, ${wordArray(through)}::timestamptz[])
+                 as v(id, days, through)
            where c.org_id = ${orgId} and c.id = v.id`,
     );
     if (seen.length)
       await tx.execute(
         sql`delete from lifecycle_stale s
-             using unnest(${uuids(seen.map((r) => r.id))}, ${`{${seen.map((r) => r.seq).join(',')}}`}::bigint[]) as v(id, seq)
+             using unnest(${uuidArray(seen.map((r) => r.id))}, ${wordArray(seen.map((r) => r.seq))}::bigint[]) as v(id, seq)
              where s.org_id = ${orgId} and s.customer_id = v.id and s.seq = v.seq`,
       );
   });
@@ -76,7 +77,6 @@ export async function writeBoundaryChunk(db: Db, orgId: string, rows: BoundaryRo
 export async function refreshLifecycleBoundaries(
   db: Db,
   orgId: string,
-  onChunk: (built: number) => Promise<void> = async () => {},
 ): Promise<{ built: number; all: boolean }> {
   const [org] = await queryRows<{ time_zone: string; lifecycle_tz: string | null }>(
     db,
@@ -92,7 +92,6 @@ export async function refreshLifecycleBoundaries(
     await writeBoundaryChunk(db, orgId, rows);
     built += rows.length;
     after = rows[rows.length - 1]!.id;
-    await onChunk(built);
     if (rows.length < BOUNDARY_CHUNK) break;
   }
   // Only now do readers take the boundaries; a time zone changed meanwhile leaves them unused

@@ -1,4 +1,5 @@
 import { and, eq, or, sql, type SQL } from 'drizzle-orm';
+import { uuidArray } from '../../db/sql-arrays.js';
 import { goals } from '../../db/schema/index.js';
 import type { Actor } from '../../platform/actor.js';
 
@@ -32,15 +33,13 @@ export const performancePolicy = {
   },
 };
 
-const uuids = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
-
 /** The goals an actor may read; every goal query ANDs it in (out of scope → 404). */
 export function goalScope(actor: Actor): SQL {
   const base = eq(goals.orgId, actor.orgId);
   if (ORG_READERS.has(actor.role)) return base;
   const mine = and(eq(goals.subjectType, 'manager'), eq(goals.subjectId, actor.userId))!;
   if (actor.role !== 'team_lead' || !actor.scopeTeamIds.length) return and(base, mine)!;
-  const teams = uuids(actor.scopeTeamIds);
+  const teams = uuidArray(actor.scopeTeamIds);
   const members = sql`${goals.subjectId} in (select u.id from users u where u.org_id = ${actor.orgId} and u.team_id = any(${teams}))`;
   return and(
     base,

@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { uuidArray } from '../../db/sql-arrays.js';
 import type { Db } from '../../db/client.js';
 import { queryRows } from '../../db/client.js';
 import { organizations, teams, users } from '../../db/schema/index.js';
@@ -56,7 +57,7 @@ export async function usersInTeams(
   const rows = await queryRows<SubjectUser>(
     db,
     sql`select id, name, team_id as "teamId", role, status from users
-         where org_id = ${orgId} and team_id = any(${`{${teamIds.join(',')}}`}::uuid[])
+         where org_id = ${orgId} and team_id = any(${uuidArray(teamIds)})
          ${opts.activeManagersOnly ? sql`and role = 'manager' and status = 'active'` : sql``}
          order by name, id`,
   );

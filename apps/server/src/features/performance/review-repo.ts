@@ -1,4 +1,5 @@
 import { and, desc, eq, ne, or, sql, type SQL } from 'drizzle-orm';
+import { uuidArray } from '../../db/sql-arrays.js';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { queryRows } from '../../db/client.js';
@@ -37,7 +38,7 @@ export function reviewScope(actor: Actor): SQL {
   const mine = and(eq(reviews.managerId, actor.userId), ne(reviews.status, 'draft'))!;
   const wrote = eq(reviews.reviewerId, actor.userId);
   if (actor.role !== 'team_lead' || !actor.scopeTeamIds.length) return and(org, or(mine, wrote))!;
-  const teams = sql`${`{${actor.scopeTeamIds.join(',')}}`}::uuid[]`;
+  const teams = uuidArray(actor.scopeTeamIds);
   const members = and(
     ne(reviews.managerId, actor.userId),
     sql`${reviews.managerId} in (select u.id from users u where u.org_id = ${actor.orgId} and u.team_id = any(${teams}))`,
@@ -131,7 +132,7 @@ export async function knownUsers(db: Db, orgId: string, ids: string[]): Promise<
   if (!ids.length) return new Set();
   const rows = await queryRows<{ id: string }>(
     db,
-    sql`select id from users where org_id = ${orgId} and id = any(${`{${ids.join(',')}}`}::uuid[])`,
+    sql`select id from users where org_id = ${orgId} and id = any(${uuidArray(ids)})`,
   );
   return new Set(rows.map((r) => r.id));
 }

@@ -1,4 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { uuidArray } from '../../db/sql-arrays.js';
 import type { Db } from '../../db/client.js';
 import { queryRows } from '../../db/client.js';
 import { qualitativeRatings, scorecardTemplates } from '../../db/schema/index.js';
@@ -68,7 +69,7 @@ export async function findPerson(db: Db, orgId: string, id: string): Promise<Man
 
 /** Active managers of the organization, or of these teams, by name. */
 export async function activeManagers(db: Db, orgId: string, teamIds?: string[]): Promise<ManagerRow[]> {
-  const inTeams = teamIds ? sql`and u.team_id = any(${`{${teamIds.join(',')}}`}::uuid[])` : sql``;
+  const inTeams = teamIds ? sql`and u.team_id = any(${uuidArray(teamIds)})` : sql``;
   if (teamIds && !teamIds.length) return [];
   return queryRows<ManagerRow>(
     db,

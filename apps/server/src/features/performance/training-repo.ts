@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { uuidArray } from '../../db/sql-arrays.js';
 import type { Db } from '../../db/client.js';
 import { careerLevels, trainingRecords, users } from '../../db/schema/index.js';
 
@@ -17,7 +18,7 @@ export async function listTraining(db: Db, where: SQL[]): Promise<TrainingRow[]>
 
 export const trainingOf = (orgId: string, managerIds: string[] | null): SQL[] => [
   eq(trainingRecords.orgId, orgId),
-  ...(managerIds ? [sql`${trainingRecords.managerId} = any(${`{${managerIds.join(',')}}`}::uuid[])`] : []),
+  ...(managerIds ? [sql`${trainingRecords.managerId} = any(${uuidArray(managerIds)})`] : []),
 ];
 
 /** Training records up to a day (what was known on it). */

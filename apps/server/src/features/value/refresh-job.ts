@@ -22,6 +22,7 @@ import {
   type TimeUnit,
 } from '@steward/core';
 import { queryRows, type Db } from '../../db/client.js';
+import { numArray, wordArray } from '../../db/sql-arrays.js';
 import { organizations, tierOverrides, valueModels } from '../../db/schema/index.js';
 import { validationFailed, type ErrorDetail } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
@@ -105,30 +106,6 @@ function summaryOf(p: Population, i: number, end: number, perUnit: number) {
     // Mean spend of the repeat purchase days (the first day is not a repeat).
     monetary: x > 0 ? (p.total[i]! - p.firstDaySpend[i]!) / x : 0,
   };
-}
-
-/** A PostgreSQL array literal of numbers (null → NULL; NaN and ±Infinity as PostgreSQL spells them). */
-function numArray(values: ArrayLike<number | null>): string {
-  const parts = new Array<string>(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    parts[i] =
-      v === null || v === undefined
-        ? 'NULL'
-        : Number.isFinite(v)
-          ? String(v)
-          : Number.isNaN(v)
-            ? 'NaN'
-            : v > 0
-              ? 'Infinity'
-              : '-Infinity';
-  }
-  return `{${parts.join(',')}}`;
-}
-
-/** A PostgreSQL array literal of identifiers, codes, dates or uuids (no quoting needed; null → NULL). */
-function wordArray(values: readonly (string | null)[]): string {
-  return `{${values.map((v) => (v === null ? 'NULL' : v)).join(',')}}`;
 }
 
 type Facts = {
