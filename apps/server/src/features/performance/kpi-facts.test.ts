@@ -8,7 +8,7 @@ import { newId } from '../../platform/ids.js';
 import { runKpiFacts, runsOf } from './kpi-facts.js';
 import { computeKpis, computeKpisByUser } from './kpis.js';
 import { ownerAt, ownersAt } from './kpi-repo.js';
-import { seedKpiScenario } from './kpi-scenario.js';
+import { kpiValues, seedKpiScenario } from './kpi-scenario.js';
 
 let t: TestApp;
 let org: TestOrg;
@@ -60,14 +60,7 @@ const partialDays = async () =>
 
 const forgetFacts = () => t.deps.db.execute(sql`delete from kpi_fact_days where org_id = ${org.orgId}`);
 
-type Kpis = Record<string, number | null>;
-async function kpis(subject: string, period = APRIL): Promise<Kpis> {
-  const res = await admin.get(`/api/v1/kpis?subject=${subject}&${period}`);
-  expect(res.statusCode, res.body).toBe(200);
-  return Object.fromEntries(
-    (res.json() as { data: { kpi: string; value: number | null }[] }).data.map((k) => [k.kpi, k.value]),
-  );
-}
+const kpis = (subject: string, period = APRIL) => kpiValues(admin, subject, period);
 async function board(period = APRIL) {
   const res = await director.get(`/api/v1/scorecards/rankings?organization=true&${period}`);
   expect(res.statusCode, res.body).toBe(200);

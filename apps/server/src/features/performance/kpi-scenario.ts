@@ -16,10 +16,20 @@ import {
   tasks,
 } from '../../db/schema/index.js';
 import { newId } from '../../platform/ids.js';
+import type { Client } from '../../../test/build-test-app.js';
 import type { TestOrg } from '../../../test/factories.js';
 import { insertCustomer } from '../../../test/factories.js';
 
 const d = (iso: string) => new Date(iso);
+
+/** `GET /kpis` of a subject over a period (`from=…&to=…`) as `client`: {kpi: value}; throws unless 200. */
+export async function kpiValues(client: Client, subject: string, period: string) {
+  const res = await client.get(`/api/v1/kpis?subject=${subject}&${period}`);
+  if (res.statusCode !== 200)
+    throw new Error(`GET /kpis ${subject} ${period}: ${res.statusCode} ${res.body}`);
+  const body = res.json() as { data: { kpi: string; value: number | null }[] };
+  return Object.fromEntries(body.data.map((k) => [k.kpi, k.value])) as Record<string, number | null>;
+}
 
 export async function seedKpiScenario(db: Db, org: TestOrg) {
   const { m1, m2, m3, m4 } = org.users;

@@ -5,7 +5,7 @@ import { KPI_KEY_LIST } from '@steward/contracts';
 import { buildTestApp, login, type Client, type TestApp } from '../../../test/build-test-app.js';
 import { createTestOrg, type TestOrg } from '../../../test/factories.js';
 import { organizations } from '../../db/schema/index.js';
-import { seedKpiScenario } from './kpi-scenario.js';
+import { kpiValues, seedKpiScenario } from './kpi-scenario.js';
 
 let t: TestApp;
 let org: TestOrg;
@@ -24,13 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-type Kpis = Record<string, number | null>;
-async function kpis(who: string, subject: string, period = APRIL): Promise<Kpis> {
-  const res = await cl[who]!.get(`/api/v1/kpis?subject=${subject}&${period}`);
-  expect(res.statusCode, res.body).toBe(200);
-  const body = res.json() as { data: { kpi: string; value: number | null; unit: string }[] };
-  return Object.fromEntries(body.data.map((k) => [k.kpi, k.value]));
-}
+const kpis = (who: string, subject: string, period = APRIL) => kpiValues(cl[who]!, subject, period);
 const manager = (k: keyof TestOrg['users']) => `manager:${org.users[k].id}`;
 
 describe('GET /kpis on a hand-made April (Asia/Shanghai)', () => {

@@ -12,7 +12,7 @@ import {
   refreshLifecycleBoundaries,
   writeBoundaryChunk,
 } from './lifecycle-boundaries.js';
-import { seedKpiScenario } from './kpi-scenario.js';
+import { kpiValues, seedKpiScenario } from './kpi-scenario.js';
 
 let t: TestApp;
 let org: TestOrg;
@@ -29,14 +29,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-type Kpis = Record<string, number | null>;
-async function kpis(subject: string, period = APRIL): Promise<Kpis> {
-  const res = await admin.get(`/api/v1/kpis?subject=${subject}&${period}`);
-  expect(res.statusCode, res.body).toBe(200);
-  return Object.fromEntries(
-    (res.json() as { data: { kpi: string; value: number | null }[] }).data.map((k) => [k.kpi, k.value]),
-  );
-}
+const kpis = (subject: string, period = APRIL) => kpiValues(admin, subject, period);
 
 /** Retention and churn of every subject over periods that cross the scenario's churn and win-back. */
 async function retentionEverywhere() {
