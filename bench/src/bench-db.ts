@@ -192,3 +192,38 @@ export async function addCreationRows(c: pg.Client, orgId: string) {
     await c.query(`set session_replication_role = origin`);
   }
 }
+
+/**
+ * Tasks as account managers have them (task KPIs): one for ~60 % of the owned customers, due at a
+ * uniform instant of [since, until), assigned to the owner; half visits, then calls and
+ * follow-ups. Due before now: 75 % done (four in five by the due day, the rest two days late),
+ * 15 % left open, 10 % cancelled; due later: 5 % done early, the rest open. Created two weeks
+ * before they are due (at most now). Triggers are off, as for the other bulk rows.
+ */
+export async function addTasks(c: pg.Client, orgId: string, since: Date, until: Date) {
+  await c.query(`set session_replication_role = replica`);
+  try {
+    await c.query(
+      `insert into tasks (org_id, id, type, title, customer_id, assignee_id, due_at, status, completed_at,
+                          source_key, created_at, updated_at)
+       select x.org_id, gen_random_uuid(),
+              case when x.k < 0.5 then 'visit' when x.k < 0.8 then 'call' else 'follow_up' end,
+              'bench task', x.id, x.owner_id, x.due, x.status,
+              case when x.status <> 'done' then null
+                   when x.due > now() then now() - x.l * interval '2 days'
+                   when x.l < 0.8 then x.due + interval '2 hours' else x.due + interval '2 days' end,
+              'bench-task:' || x.id, least(now(), x.due - interval '14 days'), least(now(), x.due - interval '14 days')
+         from (select c.org_id, c.id, c.owner_id, y.k, y.l, y.due,
+                      case when y.due > now() then (case when y.s < 0.05 then 'done' else 'open' end)
+                           when y.s < 0.75 then 'done' when y.s < 0.9 then 'open' else 'cancelled' end as status
+                 from customers c
+                 cross join lateral (select random() + 0 * length(c.id::text) as k, random() as l, random() as s,
+                                            $2::timestamptz + random() * ($3::timestamptz - $2::timestamptz) as due) y
+                where c.org_id = $1 and c.owner_id is not null and c.deleted_at is null
+                  and random() < 0.6) x`,
+      [orgId, since.toISOString(), until.toISOString()],
+    );
+  } finally {
+    await c.query(`set session_replication_role = origin`);
+  }
+}

@@ -215,9 +215,10 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
     false,
     { 'zh-CN': '客户价值总额', 'en-US': 'Book value' },
     {
-      'zh-CN': '期末（或今天，取较早者）该对象名下客户的 CLV 之和，取该时刻之前最近一次价值刷新的结果。',
+      'zh-CN':
+        '期末（或今天，取较早者）之前最近一次价值刷新时，该对象名下客户的 CLV 之和（按刷新时的负责人统计；之后转移的客户自下一次刷新起计入新负责人）。',
       'en-US':
-        "Sum of the CLV of the customers in the subject's book at the end of the period (or now, if earlier), from the latest value refresh at or before that moment.",
+        "Sum of the CLV of the customers in the subject's book as of the latest value refresh at or before the end of the period (or now, if earlier), by their owner at that refresh; a customer moved since counts for its new owner from the next refresh.",
     },
   ),
 ];

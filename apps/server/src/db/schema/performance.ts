@@ -241,8 +241,34 @@ export const kpiFactDays = pgTable(
      * built (today): the facts cover its instants before this one only (decision 0061).
      */
     coveredUntil: ts('covered_until'),
+    /**
+     * The latest creation of a task counted in the day's task facts (null: none). A reader as of
+     * an earlier instant would not count that task, so it computes the day directly (decision 0065).
+     */
+    tasksCreatedMax: ts('tasks_created_max'),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.day] })],
+);
+
+/**
+ * Task timeliness facts (docs/decisions/0065): per organization, local due day and assignee, the
+ * tasks (not cancelled) due that day and those done by the end of it, of every type and of type
+ * `visit`. Built for whole days only, with the order facts of `kpi_day_facts`, and valid for the
+ * same days listed in `kpi_fact_days` with `covered_until` null: a trigger on tasks delists the
+ * due days of every task write that can change them.
+ */
+export const kpiTaskFacts = pgTable(
+  'kpi_task_facts',
+  {
+    orgId: uuid('org_id').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    userId: uuid('user_id').notNull(),
+    total: integer('total').notNull(),
+    onTime: integer('on_time').notNull(),
+    visits: integer('visits').notNull(),
+    visitsOnTime: integer('visits_on_time').notNull(),
+  },
+  (t) => [index('kpi_task_facts_day_idx').on(t.orgId, t.day)],
 );
 
 /**

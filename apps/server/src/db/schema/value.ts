@@ -174,3 +174,24 @@ export const tierOverrides = pgTable(
   },
   (t) => [primaryKey({ columns: [t.orgId, t.customerId] })],
 );
+
+/**
+ * The value of each owner's book at each completed value refresh (docs/decisions/0066): the sum of
+ * the CLV the refresh computed over the customers it scored, by their owner when it read them
+ * (null: the pool). The `book_value` KPI reads the latest snapshot at or before a period's end.
+ */
+export const bookValueSnapshots = pgTable(
+  'book_value_snapshots',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
+    asOf: ts('as_of').notNull(),
+    ownerId: uuid('owner_id'),
+    /** Sum of CLV (null when none of the customers has one: no model could be fitted). */
+    clv: doublePrecision('clv'),
+    /** Customers scored in the book. */
+    customers: integer('customers').notNull(),
+  },
+  (t) => [index('book_value_snapshots_as_of_idx').on(t.orgId, t.asOf)],
+);

@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { buildTestApp, login, type Client, type TestApp } from '../../../test/build-test-app.js';
 import { createTestOrg, insertCustomer, type TestOrg } from '../../../test/factories.js';
 import { queryRows } from '../../db/client.js';
-import { assignmentHistory, customers, orders, organizations } from '../../db/schema/index.js';
+import { assignmentHistory, customers, orders, organizations, tasks } from '../../db/schema/index.js';
 import { newId } from '../../platform/ids.js';
 import { runKpiFacts, runsOf } from './kpi-facts.js';
 import { computeKpis, computeKpisByUser } from './kpis.js';
@@ -282,6 +282,97 @@ describe(
       await t.deps.db.update(organizations).set({ currency: 'CNY' }).where(eq(organizations.id, org.orgId));
       await buildFacts();
       expect(await kpis(`manager:${org.users.m1.id}`)).toMatchObject({ sales_amount: 1270, order_count: 3 });
+    });
+
+    it('task facts: read for covered days (a tampered fact shows); each task write that can change a day delists it, others keep it', async () => {
+      const m1 = `manager:${org.users.m1.id}`;
+      const m2 = `manager:${org.users.m2.id}`;
+      // m1's April, by hand (kpi-scenario): visits on time 10 April, late 12 April, never done 20 April; a call on time.
+      await buildFacts();
+      expect(await coveredDays()).toContain('2026-04-12');
+      expect(await kpis(m1)).toMatchObject({ visit_completion_rate: 0.3333, task_on_time_rate: 0.5 });
+      await t.deps.db.execute(
+        sql`update kpi_task_facts set on_time = on_time + 2, visits_on_time = visits_on_time + 2
+             where org_id = ${org.orgId} and day = '2026-04-12'`,
+      );
+      expect(await kpis(m1)).toMatchObject({ visit_completion_rate: 1, task_on_time_rate: 1 });
+      await forgetFacts();
+      expect(await kpis(m1)).toMatchObject({ visit_completion_rate: 0.3333, task_on_time_rate: 0.5 });
+      await buildFacts();
+
+      // A visit of m2 on 8 April (local), done at 20:00 that day, entered on 20 April: the day is delisted.
+      const x = newId();
+      const byId = (id: string) => and(eq(tasks.orgId, org.orgId), eq(tasks.id, id));
+      await t.deps.db.insert(tasks).values({
+        orgId: org.orgId,
+        id: x,
+        type: 'visit',
+        title: 'late entry',
+        assigneeId: org.users.m2.id,
+        dueAt: new Date('2026-04-08T02:00:00Z'),
+        status: 'done',
+        completedAt: new Date('2026-04-08T12:00:00Z'),
+        createdAt: new Date('2026-04-20T00:00:00Z'),
+        updatedAt: new Date('2026-04-20T00:00:00Z'),
+      });
+      expect(await coveredDays()).not.toContain('2026-04-08');
+      expect(await kpis(m2)).toMatchObject({ visit_completion_rate: 1, task_on_time_rate: 1 });
+      await buildFacts();
+      expect(await kpis(m2)).toMatchObject({ visit_completion_rate: 1, task_on_time_rate: 1 });
+      // A reminder, an escalation or a new title change no judgement: the day stays.
+      await t.deps.db
+        .update(tasks)
+        .set({ title: 'renamed', remindedAt: AS_OF, escalatedAt: AS_OF, escalationLevel: 1 })
+        .where(byId(x));
+      expect(await coveredDays()).toContain('2026-04-08');
+      // Done the next day instead (00:30 local on 9 April): late.
+      await t.deps.db
+        .update(tasks)
+        .set({ completedAt: new Date('2026-04-08T16:30:00Z') })
+        .where(byId(x));
+      expect(await coveredDays()).not.toContain('2026-04-08');
+      expect(await kpis(m2)).toMatchObject({ visit_completion_rate: 0, task_on_time_rate: 0 });
+      await expectFactsEqualDirect();
+      // Moved to 3 April and to m1: both days delisted; m1 has 4 visits, 1 on time.
+      await t.deps.db
+        .update(tasks)
+        .set({ dueAt: new Date('2026-04-03T02:00:00Z'), assigneeId: org.users.m1.id })
+        .where(byId(x));
+      expect(await coveredDays()).not.toContain('2026-04-08');
+      expect(await coveredDays()).not.toContain('2026-04-03');
+      expect(await kpis(m1)).toMatchObject({ visit_completion_rate: 0.25, task_on_time_rate: 0.4 });
+      expect(await kpis(m2)).toMatchObject({ visit_completion_rate: null, task_on_time_rate: null });
+      await expectFactsEqualDirect();
+      // Cancelled: no longer counted.
+      await t.deps.db.update(tasks).set({ status: 'cancelled' }).where(byId(x));
+      expect(await coveredDays()).not.toContain('2026-04-03');
+      expect(await kpis(m1)).toMatchObject({ visit_completion_rate: 0.3333, task_on_time_rate: 0.5 });
+      await buildFacts();
+
+      // Open on 3 April, entered on 20 April: a reader as of 15 April would not count it, so it
+      // computes that day directly (tasks_created_max) — the same answer as with no facts at all.
+      await t.deps.db.update(tasks).set({ status: 'open', completedAt: null }).where(byId(x));
+      await buildFacts();
+      expect(await coveredDays()).toContain('2026-04-03');
+      const mid = new Date('2026-04-15T00:00:00Z');
+      const m1Alone = (asOf: Date) =>
+        computeKpis(t.deps.db, org.orgId, [org.users.m1.id], '2026-04-01', '2026-04-30', asOf);
+      const atMid = (await m1Alone(mid)).values;
+      // Judged by 15 April 08:00 local: the visits of 10 (on time) and 12 April (late), the call done early.
+      expect(atMid).toMatchObject({ visit_completion_rate: 0.5, task_on_time_rate: 0.6667 });
+      expect((await m1Alone(AS_OF)).values).toMatchObject({
+        visit_completion_rate: 0.25,
+        task_on_time_rate: 0.4,
+      });
+      await forgetFacts();
+      expect((await m1Alone(mid)).values).toEqual(atMid);
+      await buildFacts();
+
+      // Deleted: its day is delisted, and the scenario is as it was.
+      await t.deps.db.delete(tasks).where(byId(x));
+      expect(await coveredDays()).not.toContain('2026-04-03');
+      expect(await kpis(m1)).toMatchObject({ visit_completion_rate: 0.3333, task_on_time_rate: 0.5 });
+      await expectFactsEqualDirect();
     });
 
     it('all managers at once (rankings, payouts) equal each one computed alone, every KPI', async () => {

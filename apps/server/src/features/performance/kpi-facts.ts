@@ -17,6 +17,7 @@ import { refreshLifecycleBoundaries } from './lifecycle-boundaries.js';
 import type { By, Credited, Window } from './kpi-repo.js';
 import { ownerAt } from './kpi-repo.js';
 import * as repo from './repo.js';
+import { taskFactsCtes } from './task-facts.js';
 
 export type Flow = { orders: number; amount: number | null; newCustomers: number };
 
@@ -160,11 +161,20 @@ export async function buildDays(
                      and c.created_at >= ${start}::timestamptz and c.created_at < ${end}::timestamptz) x
            group by x.day, x.uid`,
     );
+    // Task facts for whole days only (a running day's tasks are not judged yet; decision 0065),
+    // written by the same statement, which keeps each day's latest task creation counted.
     await tx.execute(
-      sql`insert into kpi_fact_days (org_id, day, built_at, covered_until)
-          select ${orgId}, d::date, ${builtAt.toISOString()}::timestamptz, ${coveredUntil}
+      sql`delete from kpi_task_facts where org_id = ${orgId} and day >= ${first}::date and day <= ${last}::date`,
+    );
+    const tasks = until ? null : taskFactsCtes(orgId, timeZone, start, end);
+    await tx.execute(
+      sql`${tasks ? sql`with ${tasks.ctes}` : sql``}
+          insert into kpi_fact_days (org_id, day, built_at, covered_until, tasks_created_max)
+          select ${orgId}, d::date, ${builtAt.toISOString()}::timestamptz, ${coveredUntil},
+                 ${tasks ? tasks.createdMax(sql`d::date`) : sql`null::timestamptz`}
             from generate_series(${first}::date, ${last}::date, interval '1 day') d
-          on conflict (org_id, day) do update set built_at = excluded.built_at, covered_until = excluded.covered_until`,
+          on conflict (org_id, day) do update set built_at = excluded.built_at, covered_until = excluded.covered_until,
+            tasks_created_max = excluded.tasks_created_max`,
     );
   });
 }

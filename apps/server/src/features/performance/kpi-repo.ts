@@ -127,9 +127,8 @@ export type BookRow =
       days: number[] | null;
       c_sum: null;
       c_n: null;
-      clv: null;
     }
-  | { k: 's'; uid: string | null; bounds: null; days: null; c_sum: number; c_n: number; clv: number | null };
+  | { k: 's'; uid: string | null; bounds: null; days: null; c_sum: number; c_n: number };
 
 /** Part `index` of `of` parts of the customers, by ranges of id (uuids are uniform), to run side by side. */
 export type Slice = { index: number; of: number };
@@ -192,7 +191,7 @@ function usableBounds(orgId: string, timeZone: string, until: Date): SQL {
  *   the order of the index (no sort in SQL; local days need not follow instants across a midnight
  *   DST change);
  * - `s` rows, one per user (when `snapshot`): the sum and count of profile completeness (as the
- *   profiles are now) and the sum of CLV from the latest value refresh at or before t1.
+ *   profiles are now).
  * With `slice`, only that range of customer ids: the parts add up (computeParts runs them side by side).
  */
 export async function bookFacts(
@@ -227,7 +226,7 @@ export async function bookFacts(
                        array(select (o.ordered_at at time zone ${w.timeZone})::date - date '1970-01-01'
                                from orders o where o.org_id = ${orgId} and o.customer_id = b.id
                                 and o.ordered_at <= ${at(until)} order by o.ordered_at) end as days,
-                     null::float8 as c_sum, null::int as c_n, null::float8 as clv
+                     null::float8 as c_sum, null::int as c_n
                 from (select b.*, ${usableBounds(orgId, w.timeZone, until)} as usable from b where b.in0) b`
             : sql``
         }
@@ -235,17 +234,8 @@ export async function bookFacts(
         ${
           want.snapshot
             ? sql`select 's' as k, b.uid1 as uid, null::int[] as bounds, null::int[] as days, coalesce(sum(b.completeness), 0)::float8 as c_sum,
-                     count(b.completeness)::int as c_n, sum(v.clv)::float8 as clv
+                     count(b.completeness)::int as c_n
                 from b
-                left join lateral (
-                  select x.clv from (
-                    (select cs.clv, cs.as_of from customer_scores cs
-                      where cs.org_id = ${orgId} and cs.customer_id = b.id and cs.as_of <= ${at(t1)})
-                    union all
-                    (select sh.clv, sh.as_of from score_history sh
-                      where sh.org_id = ${orgId} and sh.customer_id = b.id and sh.as_of <= ${at(t1)}
-                      order by sh.as_of desc limit 1)) x
-                  order by x.as_of desc limit 1) v on true
                where b.in1
                group by b.uid1`
             : sql``
@@ -283,41 +273,17 @@ export async function complaintFacts(db: Db, w: Window, credited: Credited, by: 
 }
 
 /**
- * Tasks due in [start, dueEnd] (not cancelled, assigned to the credited users), judged at `asOf`:
- * decided once done or once their due day (local) is over; on time when done by the end of the due day.
+ * The value of the credited users' books (sum of CLV) at the latest value refresh at or before
+ * `t1`, from its snapshot (decision 0066): per owner when `by`; the organization counts the pool too.
  */
-export async function taskTimeliness(
-  db: Db,
-  w: Window,
-  dueEnd: Date,
-  asOf: Date,
-  credited: Credited,
-  by: By = false,
-) {
-  return queryRows<{
-    uid: string | null;
-    total: number;
-    on_time: number;
-    visits: number;
-    visits_on_time: number;
-  }>(
+export async function bookValues(db: Db, orgId: string, t1: Date, credited: Credited, by: By = false) {
+  return queryRows<{ uid: string | null; clv: number | null }>(
     db,
-    sql`with t as (
-          select ${uidOf(sql`t.assignee_id`, by)} as uid, t.type,
-                 (t.status = 'done' and t.completed_at <= ${at(asOf)}) as done,
-                 t.completed_at,
-                 (((t.due_at at time zone ${w.timeZone})::date + 1)::timestamp at time zone ${w.timeZone}) as day_end
-            from tasks t
-           where t.org_id = ${w.orgId} and t.status <> 'cancelled' and t.created_at <= ${at(asOf)}
-             and t.due_at >= ${at(w.start)} and t.due_at <= ${at(dueEnd)}
-             ${creditedBy(sql`t.assignee_id`, credited)}),
-        judged as (
-          select uid, type, done and completed_at < day_end as on_time, (done or day_end <= ${at(asOf)}) as decided from t)
-        select uid, count(*) filter (where decided)::int as total,
-               count(*) filter (where decided and on_time)::int as on_time,
-               count(*) filter (where decided and type = 'visit')::int as visits,
-               count(*) filter (where decided and on_time and type = 'visit')::int as visits_on_time
-          from judged
-         group by uid`,
+    sql`select ${uidOf(sql`s.owner_id`, by)} as uid, sum(s.clv)::float8 as clv
+          from book_value_snapshots s
+         where s.org_id = ${orgId}
+           and s.as_of = (select max(x.as_of) from book_value_snapshots x where x.org_id = ${orgId} and x.as_of <= ${at(t1)})
+           ${creditedBy(sql`s.owner_id`, credited)}
+         group by 1`,
   );
 }

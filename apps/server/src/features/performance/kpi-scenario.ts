@@ -6,11 +6,10 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import {
   assignmentHistory,
+  bookValueSnapshots,
   complaints,
-  customerScores,
   customers,
   orders,
-  scoreHistory,
   surveySends,
   surveyTemplates,
   tasks,
@@ -199,33 +198,24 @@ export async function seedKpiScenario(db: Db, org: TestOrg) {
     task('call', '2026-05-02T02:00:00Z', 'open', null), // due in May
   ]);
 
-  // Value refreshes: CLV at or before the end of April counts; a later refresh does not.
-  const hist = (customerId: string, asOf: string, clv: number) => ({ orgId, customerId, asOf: d(asOf), clv });
-  await db
-    .insert(scoreHistory)
-    .values([
-      hist(C2, '2026-04-20T00:00:00Z', 1000),
-      hist(C2, '2026-05-05T00:00:00Z', 9999),
-      hist(C5, '2026-04-25T00:00:00Z', 500),
-      hist(C1, '2026-05-01T00:00:00Z', 777),
-    ]);
-  await db.insert(customerScores).values({
+  // Value refreshes, as each leaves the value of every owner's book (decision 0066): the latest at
+  // or before the end of April counts (28 April: C2 1000, C5 500, C8 250 with m1; m2's C1 and C9
+  // not scored yet); the one of 5 May does not.
+  const book = (asOf: string, ownerId: string | null, clv: number | null, n: number) => ({
     orgId,
-    customerId: C8,
-    r: 1,
-    f: 1,
-    m: 1,
-    segment: 'lost',
-    recencyDays: 300,
-    frequency: 1,
-    monetary: 30,
-    clv: 250,
-    unit: 'week',
-    stage: 'churned',
-    tierRule: 'D',
-    explanation: [],
-    asOf: d('2026-04-28T00:00:00Z'),
-    computedAt: d('2026-04-28T00:00:00Z'),
+    asOf: d(asOf),
+    ownerId,
+    clv,
+    customers: n,
   });
+  await db
+    .insert(bookValueSnapshots)
+    .values([
+      book('2026-04-20T00:00:00Z', m1.id, 1000, 1),
+      book('2026-04-28T00:00:00Z', m1.id, 1750, 3),
+      book('2026-05-05T00:00:00Z', m1.id, 10749, 3),
+      book('2026-05-05T00:00:00Z', m2.id, 777, 2),
+      book('2026-05-05T00:00:00Z', null, 40, 1),
+    ]);
   return { C1, C2, C3, C4, C5, C6, C8, C9 };
 }

@@ -81,7 +81,7 @@ describe('GET /kpis on a hand-made April (Asia/Shanghai)', () => {
       visit_completion_rate: 0.3333, // on time, late (00:30 next day), never; cancelled left out
       task_on_time_rate: 0.5, // the 3 visits + an early call; the May call is not due in April
       profile_completeness: 60, // book at the end of April: C2 80, C5 40, C8 60 (C1 moved to m2)
-      book_value: 1750, // C2 1000 (20 April; the 5 May refresh is later), C5 500, C8 250
+      book_value: 1750, // the refresh of 28 April (C2 1000, C5 500, C8 250); the 5 May one is later
     });
   });
 
@@ -121,7 +121,14 @@ describe('GET /kpis on a hand-made April (Asia/Shanghai)', () => {
       visit_completion_rate: null,
       task_on_time_rate: null,
       profile_completeness: 80, // C1 90, C9 70
-      book_value: null, // C1's only refresh is of 1 May; C9 never scored
+      book_value: null, // no refresh by the end of April scored C1 or C9
+    });
+    // May so far (now 10 May): the refresh of 5 May; the organization counts the pool's book too
+    expect(await kpis('m2', manager('m2'), 'from=2026-05-01&to=2026-05-31')).toMatchObject({
+      book_value: 777,
+    });
+    expect(await kpis('director', 'organization', 'from=2026-05-01&to=2026-05-31')).toMatchObject({
+      book_value: 11566,
     });
     const empty = await kpis('m2', manager('m2'), 'from=2020-01-01&to=2020-01-31');
     expect(Object.values(empty).every((v) => v === null)).toBe(true);
@@ -139,6 +146,8 @@ describe('GET /kpis on a hand-made April (Asia/Shanghai)', () => {
       expect(m1).toMatchObject({ visit_completion_rate: 0.5, task_on_time_rate: 0.6667 });
       // C8 churned on 7 April already; the complaint raised exactly at that moment counts (inclusive)
       expect(m1).toMatchObject({ churn_rate: 0.3333, complaint_count: 3 });
+      // the refresh of 20 April 00:00Z is at that very instant: it counts, the one of 28 April not yet
+      expect(m1).toMatchObject({ book_value: 1000 });
     } finally {
       t.setNow(new Date('2026-05-10T00:00:00Z'));
     }

@@ -23,6 +23,7 @@ import type { Credited } from './kpi-repo.js';
 import { performancePolicy } from './policy.js';
 import { distinctSorted, retentionFromBoundaries, retentionOf } from './retention.js';
 import * as repo from './repo.js';
+import { taskTotals } from './task-facts.js';
 
 export type KpiValues = Record<KpiKey, number | null>;
 export type SubjectRef = { type: 'organization' } | { type: 'manager' | 'team'; id: string };
@@ -153,7 +154,7 @@ async function computeParts(
   const w = { orgId, start, end, timeZone };
   const none = Promise.resolve([]);
 
-  const snapshot = needs(keys, 'profile_completeness', 'book_value');
+  const snapshot = needs(keys, 'profile_completeness');
   const retention = needs(keys, 'retention_rate', 'churn_rate');
   // The book at the start (retention) and at the end (snapshot) in one pass over its customers,
   // split by ranges of id into two queries that run side by side on two connections.
@@ -162,7 +163,7 @@ async function computeParts(
     retention || snapshot
       ? kpiRepo.bookFacts(db, w, start, end, end, credited, by, want, { index, of: BOOK_SLICES })
       : Promise.resolve([]);
-  const [flows, surveys, complaints, tasks, ...books] = await Promise.all([
+  const [flows, surveys, complaints, tasks, values, ...books] = await Promise.all([
     needs(keys, 'sales_amount', 'order_count', 'new_customers')
       ? flowTotals(db, w, from, credited, currency, by)
       : Promise.resolve(new Map<string | null, Flow>()),
@@ -171,8 +172,9 @@ async function computeParts(
       ? kpiRepo.complaintFacts(db, w, credited, by)
       : none,
     needs(keys, 'visit_completion_rate', 'task_on_time_rate')
-      ? kpiRepo.taskTimeliness(db, w, periodEnd, end, credited, by)
+      ? taskTotals(db, w, from, periodEnd, end, credited, by)
       : none,
+    needs(keys, 'book_value') ? kpiRepo.bookValues(db, orgId, end, credited, by) : none,
     ...Array.from({ length: BOOK_SLICES }, (_, i) => bookPart(i)),
   ]);
 
@@ -192,6 +194,10 @@ async function computeParts(
     if (c.first_h !== null && c.first_h !== undefined) p.firstH.push(c.first_h);
     if (c.resolve_h !== null && c.resolve_h !== undefined) p.resolveH.push(c.resolve_h);
   }
+  for (const v of values) {
+    const p = part(v.uid);
+    p.clv = addNullable(p.clv, v.clv);
+  }
   for (const t of tasks) {
     const p = part(t.uid).tasks;
     p.total += t.total;
@@ -199,8 +205,9 @@ async function computeParts(
     p.visits += t.visits;
     p.visits_on_time += t.visits_on_time;
   }
-  // Completeness and book value: the book at the end. Retention and churn: customers in the book
-  // at the start and live the day before the period, followed to its end (or asOf).
+  // Completeness: the book at the end (book value: the snapshot of the last value refresh by then).
+  // Retention and churn: customers in the book at the start and live the day before the period,
+  // followed to its end (or asOf).
   const dayBefore = dayNumber(addLocalDays(from, -1));
   const lastDay = dayNumber(localDay(end, timeZone));
   for (const b of books.flat()) {
@@ -208,7 +215,6 @@ async function computeParts(
       const p = part(b.uid);
       p.completenessSum += b.c_sum;
       p.completenessN += b.c_n;
-      p.clv = addNullable(p.clv, b.clv);
       continue;
     }
     const r =

@@ -28,6 +28,7 @@ import { validationFailed, type ErrorDetail } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { JobContext, JobDefinition } from '../../platform/jobs/types.js';
 import { outboxInsert } from '../webhooks/emit.js';
+import { BookTotals } from './book-snapshot.js';
 import { readPopulation, type Population } from './population.js';
 
 /** Customers per write statement (scores, history, tier/stage changes and alerts of a chunk). */
@@ -341,6 +342,7 @@ export async function runValueRefresh(ctx: JobContext) {
     if (s === undefined) isoOf.set(day, (s = isoDate(day)));
     return s;
   };
+  const book = new BookTotals();
   const inFlight: Promise<void>[] = [];
   // Progress marks in order, one after the other (the writes may finish out of order).
   let marked = Promise.resolve();
@@ -448,6 +450,7 @@ export async function runValueRefresh(ctx: JobContext) {
             description: `${english ? 'Churn alert' : '流失预警'}: ${churn.reasons.map((x) => x.code).join(', ')}`,
           });
         }
+        book.add(pop.owners[i] ?? null, value ? value.clv : null);
         counts.customers++;
       }
       counts.alertsClosed += rows.closeIds.length;
@@ -474,6 +477,8 @@ export async function runValueRefresh(ctx: JobContext) {
       await new Promise((resolve) => setImmediate(resolve));
     }
     await Promise.all(inFlight);
+    // Once every score is written: the value of each owner's book at this refresh.
+    await book.write(db, orgId, asOf);
   } catch (err) {
     // A failed write ends the job only once the other statement in flight has ended too.
     await Promise.allSettled(inFlight);

@@ -129,6 +129,41 @@ describe('value-refresh on the CDNOW sample', () => {
     SLOW,
   );
 
+  it("leaves the value of each owner's book: the CLV it wrote, summed by owner (decision 0066)", async () => {
+    const asOf = '1997-09-30T23:59:59.999Z';
+    const sums = await queryRows<{ owner_id: string | null; clv: number; n: number }>(
+      t.deps.db,
+      sql`select c.owner_id, sum(s.clv)::float8 as clv, count(*)::int as n
+            from customer_scores s join customers c on c.org_id = s.org_id and c.id = s.customer_id
+           where s.org_id = ${org.orgId} and s.as_of = ${asOf}::timestamptz
+           group by c.owner_id order by c.owner_id nulls last`,
+    );
+    const snap = await queryRows<{ owner_id: string | null; clv: number; customers: number }>(
+      t.deps.db,
+      sql`select owner_id, clv, customers from book_value_snapshots
+           where org_id = ${org.orgId} and as_of = ${asOf}::timestamptz order by owner_id nulls last`,
+    );
+    // Every 10th customer is m1's, the rest the pool's.
+    expect(snap.map((r) => [r.owner_id, r.customers])).toEqual([
+      [org.users.m1.id, 236],
+      [null, 2121],
+    ]);
+    expect(snap.map((r) => [r.owner_id, r.customers])).toEqual(sums.map((r) => [r.owner_id, r.n]));
+    snap.forEach((r, i) => expect(r.clv).toBeCloseTo(sums[i]!.clv, 6));
+    expect(snap[0]!.clv).toBeGreaterThan(0);
+    // The book_value KPI of September 1997 is m1's sum.
+    const kpis = await admin.get(
+      `/api/v1/kpis?subject=manager:${org.users.m1.id}&from=1997-09-01&to=1997-09-30`,
+    );
+    const value = kpis.json().data.find((k: { kpi: string }) => k.kpi === 'book_value').value;
+    expect(value).toBeCloseTo(snap[0]!.clv, 2);
+    // Before the refresh there was no book value.
+    const before = await admin.get(
+      `/api/v1/kpis?subject=manager:${org.users.m1.id}&from=1997-08-01&to=1997-08-31`,
+    );
+    expect(before.json().data.find((k: { kpi: string }) => k.kpi === 'book_value').value).toBeNull();
+  });
+
   it('scores a customer: RFM, tier, stage, P(alive), CLV and an explanation naming the inputs', async () => {
     const v = (await m1.get(`/api/v1/customers/${known}/value`)).json();
     expect(v.rfm.r).toBeGreaterThanOrEqual(1);
