@@ -173,7 +173,8 @@ export async function addHandovers(c: pg.Client, orgId: string, share: number, d
  * A `create` row in the assignment history of every owned customer, at its creation, to the owner
  * it was created for (the first hand-over's previous owner, else the owner now) — as the services
  * write for every customer they create. The copy's triggers are off for this insert (`replica`):
- * the benchmark forgets the KPI facts and lifecycle boundaries afterwards anyway.
+ * the benchmark forgets the KPI facts and lifecycle boundaries afterwards anyway, and sets what
+ * the history trigger keeps on the customers here.
  */
 export async function addCreationRows(c: pg.Client, orgId: string) {
   await c.query(`set session_replication_role = replica`);
@@ -191,6 +192,14 @@ export async function addCreationRows(c: pg.Client, orgId: string) {
   } finally {
     await c.query(`set session_replication_role = origin`);
   }
+  // What the history trigger keeps on each customer (decision 0067), for the rows written without it.
+  await c.query(
+    `update customers c set owner_changed_at = l.at, owner_changed_to = l.to_user_id
+       from (select distinct on (customer_id) customer_id, at, to_user_id from assignment_history
+              where org_id = $1 order by customer_id, at desc, id desc) l
+      where c.org_id = $1 and c.id = l.customer_id`,
+    [orgId],
+  );
 }
 
 /**

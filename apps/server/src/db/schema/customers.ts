@@ -74,6 +74,14 @@ export const customers = pgTable(
     lifecycleDays: integer('lifecycle_days').array(),
     /** The latest orderedAt among the orders lifecycleDays was built from (null: none). */
     lifecycleThrough: ts('lifecycle_through'),
+    /**
+     * The instant and the new owner of the customer's latest assignment history row (by `at`, then
+     * `id`), kept by a trigger on assignment_history (migration 0022; null: no history). From that
+     * instant on the owner by the history is `ownerChangedTo`, so the book KPIs read no history
+     * for a customer whose last change precedes the period (decision 0067).
+     */
+    ownerChangedAt: ts('owner_changed_at'),
+    ownerChangedTo: uuid('owner_changed_to'),
     /** Contract signing date (a care anniversary). */
     contractDate: date('contract_date', { mode: 'string' }),
     mergedIntoId: uuid('merged_into_id'),
@@ -84,7 +92,8 @@ export const customers = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
     foreignKey({ columns: [t.orgId, t.ownerId], foreignColumns: [users.orgId, users.id] }),
-    // Migration 0019 adds INCLUDE (deleted_at, completeness, lifecycle_through, lifecycle_days).
+    // Migrations 0019 and 0022 add INCLUDE (deleted_at, completeness, lifecycle_through,
+    // lifecycle_days, owner_changed_at, owner_changed_to).
     index('customers_owner_created_idx').on(
       t.orgId,
       t.ownerId,

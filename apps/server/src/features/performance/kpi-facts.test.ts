@@ -7,7 +7,7 @@ import { assignmentHistory, customers, orders, organizations, tasks } from '../.
 import { newId } from '../../platform/ids.js';
 import { runKpiFacts, runsOf } from './kpi-facts.js';
 import { computeKpis, computeKpisByUser } from './kpis.js';
-import { ownerAt, ownersAt } from './kpi-repo.js';
+import { bookOwnersAt, ownerAt, ownersAt } from './kpi-repo.js';
 import { kpiValues, seedKpiScenario } from './kpi-scenario.js';
 
 let t: TestApp;
@@ -532,15 +532,84 @@ describe(
           a1: string | null;
           o0: string | null;
           o1: string | null;
+          b0: string | null;
+          b1: string | null;
         }>(
           t.deps.db,
-          sql`select ${ownerAt(at(t0))} as a0, ${ownerAt(at(t1))} as a1, o.o0, o.o1
+          sql`select ${ownerAt(at(t0))} as a0, ${ownerAt(at(t1))} as a1, o.o0, o.o1, b.o0 as b0, b.o1 as b1
                 from customers c cross join lateral (${ownersAt(at(t0), at(t1))}) o
+                cross join lateral (${bookOwnersAt(at(t0), at(t1))}) b
                where c.org_id = ${org.orgId}`,
         );
         expect(rows.length).toBeGreaterThan(5);
-        for (const r of rows) expect({ o0: r.o0, o1: r.o1 }).toEqual({ o0: r.a0, o1: r.a1 });
+        for (const r of rows) {
+          expect({ o0: r.o0, o1: r.o1 }).toEqual({ o0: r.a0, o1: r.a1 });
+          // The same from the customer's row where it has not changed hands since (decision 0067).
+          expect({ o0: r.b0, o1: r.b1 }).toEqual({ o0: r.a0, o1: r.a1 });
+        }
       }
+    });
+
+    it('each customer carries its latest history row (instant, new owner) through inserts, updates and deletes', async () => {
+      const mismatches = () =>
+        queryRows<{ id: string }>(
+          t.deps.db,
+          sql`select c.id from customers c
+               left join lateral (select h.at, h.to_user_id from assignment_history h
+                                   where h.org_id = c.org_id and h.customer_id = c.id
+                                   order by h.at desc, h.id desc limit 1) l on true
+               where c.org_id = ${org.orgId}
+                 and (c.owner_changed_at is distinct from l.at or c.owner_changed_to is distinct from l.to_user_id)`,
+        );
+      const [some] = await queryRows<{ n: number }>(
+        t.deps.db,
+        sql`select count(*)::int as n from customers where org_id = ${org.orgId} and owner_changed_at is not null`,
+      );
+      expect(some!.n).toBeGreaterThan(2);
+      expect(await mismatches()).toEqual([]);
+      const c = await insertCustomer(t.deps.db, org.orgId, { id: org.users.m1.id, teamId: org.team.a });
+      const row = (at: string, to: string, id = newId()) => ({
+        orgId: org.orgId,
+        id,
+        customerId: c.id,
+        kind: 'handover',
+        fromUserId: org.users.m1.id,
+        toUserId: to,
+        at: new Date(at),
+      });
+      const owned = async () =>
+        (
+          await queryRows<{ at: Date | string | null; to: string | null }>(
+            t.deps.db,
+            sql`select owner_changed_at as at, owner_changed_to as to from customers where org_id = ${org.orgId} and id = ${c.id}`,
+          )
+        ).map((r) => ({ at: r.at === null ? null : new Date(r.at).toISOString(), to: r.to }))[0];
+      expect(await owned()).toEqual({ at: null, to: null });
+      // Two rows in one statement, the later one written first; then an earlier one: no change.
+      const later = newId();
+      await t.deps.db
+        .insert(assignmentHistory)
+        .values([
+          row('2026-03-10T00:00:00Z', org.users.m3.id, later),
+          row('2026-02-01T00:00:00Z', org.users.m2.id),
+        ]);
+      expect(await owned()).toEqual({ at: '2026-03-10T00:00:00.000Z', to: org.users.m3.id });
+      await t.deps.db.insert(assignmentHistory).values(row('2026-01-01T00:00:00Z', org.users.m4.id));
+      expect(await owned()).toEqual({ at: '2026-03-10T00:00:00.000Z', to: org.users.m3.id });
+      // The latest moved back before the others: the one of 1 February is the latest now.
+      await t.deps.db
+        .update(assignmentHistory)
+        .set({ at: new Date('2025-12-01T00:00:00Z') })
+        .where(and(eq(assignmentHistory.orgId, org.orgId), eq(assignmentHistory.id, later)));
+      expect(await owned()).toEqual({ at: '2026-02-01T00:00:00.000Z', to: org.users.m2.id });
+      expect(await mismatches()).toEqual([]);
+      // No history left: nothing.
+      await t.deps.db
+        .delete(assignmentHistory)
+        .where(and(eq(assignmentHistory.orgId, org.orgId), eq(assignmentHistory.customerId, c.id)));
+      expect(await owned()).toEqual({ at: null, to: null });
+      expect(await mismatches()).toEqual([]);
+      await t.deps.db.delete(customers).where(and(eq(customers.orgId, org.orgId), eq(customers.id, c.id)));
     });
 
     it('groups consecutive days into batches of at most 7', () => {

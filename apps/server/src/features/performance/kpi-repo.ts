@@ -111,12 +111,26 @@ export async function newCustomers(db: Db, w: Window, credited: Credited, by: By
  * The owners of customer `c` at instants t0 and t1 (columns o0, o1) with one index scan of its
  * history — the same answer as ownerAt (decision 0061), for a lateral join.
  */
-export const ownersAt = (t0: SQL, t1: SQL): SQL => {
+export const ownersAt = (t0: SQL, t1: SQL, only: SQL = sql`true`): SQL => {
   const at1 = (t: SQL) => sql`case when count(*) = 0 then c.owner_id
       when bool_or(h.at <= ${t}) then (array_agg(h.to_user_id order by h.at desc, h.id desc) filter (where h.at <= ${t}))[1]
       else (array_agg(case when h.kind = 'create' then h.to_user_id else h.from_user_id end order by h.at, h.id))[1] end`;
   return sql`select ${at1(t0)} as o0, ${at1(t1)} as o1
-      from assignment_history h where h.org_id = c.org_id and h.customer_id = c.id`;
+      from assignment_history h where h.org_id = c.org_id and h.customer_id = c.id and ${only}`;
+};
+
+/**
+ * ownersAt for a customer row `c` that carries `owner_changed_at` and `owner_changed_to` (its latest
+ * history row, kept by a trigger; decision 0067): with no history, or no change since the earlier
+ * instant, the owners come from the row itself, and the history is read (gated off otherwise) only
+ * for a customer that changed hands since.
+ */
+export const bookOwnersAt = (t0: SQL, t1: SQL): SQL => {
+  const first = sql`least(${t0}, ${t1})`;
+  const known = (fromHistory: SQL) => sql`case when c.owner_changed_at is null then c.owner_id
+      when c.owner_changed_at <= ${first} then c.owner_changed_to else ${fromHistory} end`;
+  return sql`select ${known(sql`h.o0`)} as o0, ${known(sql`h.o1`)} as o1
+               from (${ownersAt(t0, t1, sql`c.owner_changed_at > ${first}`)}) h`;
 };
 
 export type BookRow =
@@ -152,7 +166,8 @@ const sliceOf = (slice: Slice | null): SQL => {
  * few moved since, looked up by key (the history and owner indexes alone find them).
  */
 function bookCustomers(orgId: string, t0: Date, t1: Date, credited: Credited, slice: Slice | null): SQL {
-  const cols = sql`c.org_id, c.id, c.completeness, c.owner_id, c.created_at, c.deleted_at, c.lifecycle_days, c.lifecycle_through`;
+  const cols = sql`c.org_id, c.id, c.completeness, c.owner_id, c.created_at, c.deleted_at, c.lifecycle_days, c.lifecycle_through,
+                   c.owner_changed_at, c.owner_changed_to`;
   const exists = sql`c.org_id = ${orgId} and c.created_at <= ${at(t1)} and (c.deleted_at is null or c.deleted_at > ${at(t0)})
                      ${sliceOf(slice)}`;
   if (credited === null || credited.length > NARROW_UP_TO)
@@ -217,7 +232,7 @@ export async function bookFacts(
                  (x.created_at <= ${at(t0)} and ${inBook(sql`x.o0`)}) as in0,
                  ((x.deleted_at is null or x.deleted_at > ${at(t1)}) and ${inBook(sql`x.o1`)}) as in1
             from (select c.*, ${needOwner ? sql`o.o0, o.o1` : sql`null::uuid as o0, null::uuid as o1`}
-                    from c ${needOwner ? sql`cross join lateral (${ownersAt(at(t0), at(t1))}) o` : sql``}) x)
+                    from c ${needOwner ? sql`cross join lateral (${bookOwnersAt(at(t0), at(t1))}) o` : sql``}) x)
         ${
           want.days
             ? sql`select 'r' as k, b.uid0 as uid,
