@@ -3,6 +3,8 @@
  * skipping holidays and counting make-up working days (调休). Pure; instants are Date objects.
  */
 
+import { zoneFormatter } from '../time/zones.js';
+
 /** A working interval of a local day, "HH:MM" to "HH:MM" (end after start; "24:00" allowed). */
 export type WorkInterval = { start: string; end: string };
 
@@ -42,27 +44,8 @@ export type SlaMode = 'calendar' | 'business';
 /** The longest stretch searched for working time before giving up (a calendar without any). */
 const MAX_DAYS = 3 * 366;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
 function localParts(instantMs: number, timeZone: string) {
-  const parts = formatter(timeZone).formatToParts(new Date(instantMs));
+  const parts = zoneFormatter(timeZone).formatToParts(new Date(instantMs));
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
   return {
     y: get('year'),

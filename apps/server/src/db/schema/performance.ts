@@ -268,7 +268,11 @@ export const kpiTaskFacts = pgTable(
     visits: integer('visits').notNull(),
     visitsOnTime: integer('visits_on_time').notNull(),
   },
-  (t) => [index('kpi_task_facts_day_idx').on(t.orgId, t.day)],
+  (t) => [
+    index('kpi_task_facts_day_idx').on(t.orgId, t.day),
+    // A team's or a manager's days (as kpi_day_facts_user_idx).
+    index('kpi_task_facts_user_idx').on(t.orgId, t.userId, t.day),
+  ],
 );
 
 /**

@@ -1,4 +1,4 @@
-import { kpiDefinition, type KpiKey } from '@steward/core';
+import { kpiDefinition, localDayOf, type KpiKey } from '@steward/core';
 import type { Db } from '../../db/client.js';
 import { auditLog } from '../../db/schema/index.js';
 import { newId } from '../../platform/ids.js';
@@ -8,11 +8,6 @@ import * as goalRepo from './goal-repo.js';
 import type { GoalRow } from './goal-repo.js';
 import { progressOf } from './goals.js';
 import * as repo from './repo.js';
-
-const localDay = (instant: Date, timeZone: string) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    instant,
-  );
 
 /** Who hears that a goal went off track: the manager and their team lead, or the team's lead. */
 async function recipientsOf(
@@ -40,7 +35,7 @@ async function recipientsOf(
 export async function runGoalWatch(ctx: JobContext) {
   const { db } = ctx.deps;
   const { timeZone } = await repo.findOrg(db, ctx.orgId);
-  const running = await goalRepo.runningGoals(db, ctx.orgId, localDay(ctx.asOf, timeZone), ctx.asOf);
+  const running = await goalRepo.runningGoals(db, ctx.orgId, localDayOf(ctx.asOf, timeZone), ctx.asOf);
   const counts = { checked: 0, offTrack: 0, notified: 0, backOnTrack: 0 };
   for (const goal of running) {
     const p = await progressOf(db, ctx.orgId, goal, ctx.asOf);

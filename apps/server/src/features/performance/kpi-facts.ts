@@ -5,7 +5,7 @@
  * the `kpi-facts` job builds the missing days, and triggers (migration 0010) delete the days a
  * write touches.
  */
-import { addLocalDays, endOfLocalDay, isCalendarDate, startOfLocalDay } from '@steward/core';
+import { addLocalDays, endOfLocalDay, isCalendarDate, localDayOf, startOfLocalDay } from '@steward/core';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { queryRows } from '../../db/client.js';
@@ -23,10 +23,8 @@ export type Flow = { orders: number; amount: number | null; newCustomers: number
 
 const lockKey = (orgId: string) => sql`hashtextextended(${`kpi_facts:${orgId}`}, 0)`;
 
-export const localDay = (instant: Date, timeZone: string) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    instant,
-  );
+/** The local calendar day of an instant (core's localDayOf: one cached formatter per zone). */
+export const localDay = localDayOf;
 
 /**
  * Splits the window into the local days that have facts and the instants that do not (the
@@ -95,6 +93,8 @@ export async function flowTotals(
                      sum(f.sales)::float8 as amount, sum(f.new_customers)::int as new_customers
                 from kpi_day_facts f
                where f.org_id = ${w.orgId} and f.day = any(${wordArray(covered)}::date[])
+                 -- the range bounds the scan of each user's days; the list alone only filters them
+                 and f.day >= ${covered[0]}::date and f.day <= ${covered[covered.length - 1]}::date
                  ${credited === null ? sql`` : sql`and f.user_id = any(${uuidArray(credited)})`}
                group by 1`,
         )

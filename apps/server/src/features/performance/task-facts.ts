@@ -151,6 +151,8 @@ export async function taskTotals(
                      sum(f.visits_on_time)::int as visits_on_time
                 from kpi_task_facts f
                where f.org_id = ${w.orgId} and f.day = any(${wordArray(covered)}::date[])
+                 -- the range bounds the scan of each user's days; the list alone only filters them
+                 and f.day >= ${covered[0]}::date and f.day <= ${covered[covered.length - 1]}::date
                  ${credited === null ? sql`` : sql`and f.user_id = any(${uuidArray(credited)})`}
                group by 1`,
         )

@@ -8,6 +8,7 @@ import {
   type CareerCriteria,
   type CareerLevel,
   kpiDefinition,
+  localDayOf,
   type KpiKey,
   type Lack,
 } from '@steward/core';
@@ -122,10 +123,7 @@ export async function deleteLevel(deps: Deps, actor: Actor, code: string) {
 
 // ---- eligibility ----------------------------------------------------------------------------
 
-const localToday = (now: Date, timeZone: string) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    now,
-  );
+const localToday = localDayOf;
 
 /** The twelve full calendar months before the one containing `today`. */
 export function lastTwelveMonths(today: string) {

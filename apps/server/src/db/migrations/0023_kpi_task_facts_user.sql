@@ -1,0 +1,1 @@
+CREATE INDEX "kpi_task_facts_user_idx" ON "kpi_task_facts" USING btree ("org_id","user_id","day");
