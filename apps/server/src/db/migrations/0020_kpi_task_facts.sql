@@ -10,7 +10,9 @@ CREATE TABLE "kpi_task_facts" (
 --> statement-breakpoint
 ALTER TABLE "kpi_fact_days" ADD COLUMN "tasks_created_max" timestamp with time zone;--> statement-breakpoint
 CREATE INDEX "kpi_task_facts_day_idx" ON "kpi_task_facts" USING btree ("org_id","day");--> statement-breakpoint
-CREATE INDEX "tasks_done_due_idx" ON "tasks" USING btree ("org_id","due_at") WHERE "tasks"."status" = 'done';--> statement-breakpoint
+-- Decision 0065: done tasks by due instant, read from the index alone (Drizzle's index builder
+-- has no INCLUDE, so the schema declares the key columns only).
+CREATE INDEX "tasks_done_due_idx" ON "tasks" USING btree ("org_id","due_at") INCLUDE ("assignee_id", "type", "completed_at", "created_at") WHERE "tasks"."status" = 'done';--> statement-breakpoint
 -- Task facts (docs/decisions/0065) sit beside the order facts of the days listed in kpi_fact_days.
 -- A task write delists the whole days (covered_until null; a running day has no task facts) it
 -- can change: the local due day of every inserted or deleted task, and of the old and new version

@@ -50,7 +50,8 @@ export const tasks = pgTable(
       .on(t.orgId, t.dueAt)
       .where(sql`${t.status} in ('open', 'in_progress')`),
     // Done tasks by due instant: with tasks_open_due_idx, every task not cancelled in a range of
-    // due instants, and the done ones due later than today (task KPIs, decision 0065).
+    // due instants, and the done ones due later than today (task KPIs, decision 0065). Migration
+    // 0020 adds INCLUDE (assignee_id, type, completed_at, created_at): read from the index alone.
     index('tasks_done_due_idx')
       .on(t.orgId, t.dueAt)
       .where(sql`${t.status} = 'done'`),

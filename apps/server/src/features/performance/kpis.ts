@@ -21,7 +21,7 @@ import { flowTotals, localDay, type Flow } from './kpi-facts.js';
 import * as kpiRepo from './kpi-repo.js';
 import type { Credited } from './kpi-repo.js';
 import { performancePolicy } from './policy.js';
-import { distinctSorted, retentionFromBoundaries, retentionOf } from './retention.js';
+import { distinctSorted, retentionOf } from './retention.js';
 import * as repo from './repo.js';
 import { taskTotals } from './task-facts.js';
 
@@ -158,7 +158,11 @@ async function computeParts(
   const retention = needs(keys, 'retention_rate', 'churn_rate');
   // The book at the start (retention) and at the end (snapshot) in one pass over its customers,
   // split by ranges of id into two queries that run side by side on two connections.
-  const want = { days: retention, snapshot };
+  // Retention and churn: customers in the book at the start and live the day before the period,
+  // followed to its end (or asOf).
+  const dayBefore = dayNumber(addLocalDays(from, -1));
+  const lastDay = dayNumber(localDay(end, timeZone));
+  const want = { retention: retention ? { dayBefore, lastDay } : null, snapshot };
   const bookPart = (index: number) =>
     retention || snapshot
       ? kpiRepo.bookFacts(db, w, start, end, end, credited, by, want, { index, of: BOOK_SLICES })
@@ -206,26 +210,25 @@ async function computeParts(
     p.visits_on_time += t.visits_on_time;
   }
   // Completeness: the book at the end (book value: the snapshot of the last value refresh by then).
-  // Retention and churn: customers in the book at the start and live the day before the period,
-  // followed to its end (or asOf).
-  const dayBefore = dayNumber(addLocalDays(from, -1));
-  const lastDay = dayNumber(localDay(end, timeZone));
+  // Retention: counted in SQL from the stored boundaries (`a`), else walked here (`r`).
   for (const b of books.flat()) {
     if (b.k === 's') {
       const p = part(b.uid);
       p.completenessSum += b.c_sum;
       p.completenessN += b.c_n;
-      continue;
+    } else if (b.k === 'a') {
+      const p = part(b.uid);
+      p.live += b.live;
+      p.churned += b.churned;
+      p.retained += b.retained;
+    } else {
+      const r = retentionOf(distinctSorted(b.days), dayBefore, lastDay);
+      if (!r) continue;
+      const p = part(b.uid);
+      p.live++;
+      if (r.churned) p.churned++;
+      if (r.retained) p.retained++;
     }
-    const r =
-      b.bounds !== null
-        ? retentionFromBoundaries(b.bounds, dayBefore, lastDay)
-        : retentionOf(distinctSorted(b.days ?? []), dayBefore, lastDay);
-    if (!r) continue;
-    const p = part(b.uid);
-    p.live++;
-    if (r.churned) p.churned++;
-    if (r.retained) p.retained++;
   }
   return { parts, currency, timeZone, started: true };
 }

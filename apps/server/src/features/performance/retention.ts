@@ -47,7 +47,9 @@ function countUpTo(boundaries: readonly number[], day: number) {
  * retentionOf from the customer's stored live boundaries (`liveBoundaries` of all its purchase
  * days, decision 0063) instead of its purchase days: live the day before ⇔ an odd count up to it;
  * churned during the period ⇔ a `churned` boundary (odd position) in (dayBefore, lastDay];
- * retained ⇔ live on the last day.
+ * retained ⇔ live on the last day. The book query counts the same in SQL (`bookFacts`, kpi-repo:
+ * `width_bucket` is countUpTo); this is its specification, checked against the walk in
+ * retention.unit.test.ts and, through the KPIs, in lifecycle-boundaries.test.ts.
  */
 export function retentionFromBoundaries(
   boundaries: readonly number[],

@@ -13,7 +13,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { queryRows } from '../../db/client.js';
 import { uuidArray, wordArray } from '../../db/sql-arrays.js';
-import type { By, Credited, Window } from './kpi-repo.js';
+import { readRows, type By, type Credited, type Window } from './kpi-repo.js';
 
 export type TaskTotals = {
   uid: string | null;
@@ -98,6 +98,14 @@ async function taskCoverage(db: Db, w: Window, from: string, dueEnd: Date, asOf:
   return { covered, gaps };
 }
 
+/**
+ * The filter on the credited assignees, or none when rows are split by assignee for many users
+ * (rankings): the caller reads only the users it asked for, and comparing every row with a
+ * thousand ids costs more than the rows of the few others.
+ */
+const assignedTo = (col: SQL, credited: Credited, by: By) =>
+  credited === null || (by && credited.length > 100) ? sql`` : sql`and ${col} = any(${uuidArray(credited)})`;
+
 /** Tasks due in [start, end] judged at asOf, directly: decided once done or once their due day is over. */
 function directTotals(
   db: Db,
@@ -107,17 +115,28 @@ function directTotals(
   credited: Credited,
   by: By,
 ) {
-  const who = credited === null ? sql`` : sql`and t.assignee_id = any(${uuidArray(credited)})`;
-  const cols = sql`${by ? sql`t.assignee_id` : sql`null::uuid`} as uid, t.type,
-                   (t.status = 'done' and t.completed_at <= ${at(asOf)}) as done, t.completed_at,
+  const where = sql`and t.created_at <= ${at(asOf)} ${assignedTo(sql`t.assignee_id`, credited, by)}`;
+  const uid = by ? sql`t.assignee_id` : sql`null::uuid`;
+  const cols = sql`${uid} as uid, t.type, (t.status = 'done' and t.completed_at <= ${at(asOf)}) as done, t.completed_at,
                    ${dayEnd(w.timeZone)} as day_end`;
-  // An open task is judged only once its due day is over: none due after asOf's local day is.
-  const openTo = at(endOfLocalDay(localDayOf(asOf, w.timeZone), w.timeZone));
-  return queryRows<TaskTotals>(
+  // Up to the end of asOf's local day, each task is judged by its due day. An open task due later
+  // is never judged yet; a done one due later is judged once done by asOf, and then on time (done
+  // before its due day even began) — no local day to work out for those.
+  const today = endOfLocalDay(localDayOf(asOf, w.timeZone), w.timeZone);
+  const upTo = new Date(Math.min(gap.end.getTime(), today.getTime()));
+  const later =
+    gap.end.getTime() > today.getTime()
+      ? sql`union all
+            select ${uid} as uid, t.type, true as on_time, true as decided from tasks t
+             where t.org_id = ${w.orgId} and t.status = 'done' and t.completed_at <= ${at(asOf)}
+               and t.due_at > ${at(today)} and t.due_at <= ${at(gap.end)} ${where}`
+      : sql``;
+  return readRows<TaskTotals>(
     db,
-    sql`with t as (${dueTasks(w.orgId, cols, at(gap.start), at(gap.end), openTo, sql`and t.created_at <= ${at(asOf)} ${who}`)}),
+    sql`with t as (${dueTasks(w.orgId, cols, at(gap.start), at(upTo), at(upTo), where)}),
         judged as (
-          select uid, type, done and completed_at < day_end as on_time, (done or day_end <= ${at(asOf)}) as decided from t)
+          select uid, type, done and completed_at < day_end as on_time, (done or day_end <= ${at(asOf)}) as decided from t
+          ${later})
         select uid, count(*) filter (where decided)::int as total,
                count(*) filter (where decided and on_time)::int as on_time,
                count(*) filter (where decided and type = 'visit')::int as visits,
@@ -153,7 +172,7 @@ export async function taskTotals(
                where f.org_id = ${w.orgId} and f.day = any(${wordArray(covered)}::date[])
                  -- the range bounds the scan of each user's days; the list alone only filters them
                  and f.day >= ${covered[0]}::date and f.day <= ${covered[covered.length - 1]}::date
-                 ${credited === null ? sql`` : sql`and f.user_id = any(${uuidArray(credited)})`}
+                 ${assignedTo(sql`f.user_id`, credited, by)}
                group by 1`,
         )
       : Promise.resolve([]),
