@@ -215,4 +215,20 @@ describe('the pool-reclaim job', () => {
     const job = (await admin.get(`/api/v1/jobs/${res.json().jobId}`)).json();
     expect(job.options.asOf).toBe('2026-07-01T15:59:59.999Z');
   });
+
+  it('leaves each customer carrying its latest hand-over, as the history says (decision 0067)', async () => {
+    const rows = await queryRows<{ reclaimed: number; wrong: number }>(
+      t.deps.db,
+      sql`select count(*) filter (where c.owner_changed_at is not null and c.owner_id is null)::int as reclaimed,
+                 count(*) filter (where c.owner_changed_at is distinct from l.at
+                                     or c.owner_changed_to is distinct from l.to_user_id)::int as wrong
+            from customers c
+            left join lateral (select h.at, h.to_user_id from assignment_history h
+                                where h.org_id = c.org_id and h.customer_id = c.id
+                                order by h.at desc, h.id desc limit 1) l on true
+           where c.org_id = ${org.orgId}`,
+    );
+    expect(rows[0]!.reclaimed).toBeGreaterThan(0);
+    expect(rows[0]!.wrong).toBe(0);
+  });
 });

@@ -101,7 +101,9 @@ async function reclaimAll(tx: Db, ctx: JobContext, items: { row: Facts; reasons:
         ),
         done as (
           update customers c
-             set owner_id = null, team_id = null, assigned_at = null, protected = false, updated_at = ${asOf}
+             set owner_id = null, team_id = null, assigned_at = null, protected = false, updated_at = ${asOf},
+                 -- the history row below, as its trigger would set them (decision 0067)
+                 owner_changed_at = ${asOf}, owner_changed_to = null
             from r
            where c.org_id = ${ctx.orgId} and c.id = r.id and c.owner_id = r.owner_id
           returning c.id, r.owner_id, r.reason, r.data

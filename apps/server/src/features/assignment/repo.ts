@@ -137,6 +137,10 @@ export async function setOwner(
       ownerId: owner.ownerId,
       teamId: owner.teamId,
       assignedAt: owner.ownerId ? now : null,
+      // The history row the caller writes at `now` (decision 0067): set with the owner, so the
+      // history trigger finds nothing to change (it would, were a later row already there).
+      ownerChangedAt: now,
+      ownerChangedTo: owner.ownerId,
       protected: false,
       updatedAt: now,
     })

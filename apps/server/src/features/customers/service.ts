@@ -234,6 +234,10 @@ export async function createCustomer(deps: Deps, actor: Actor, input: CustomerCr
         contactCount: 0,
       }).score,
       assignedAt: owner.ownerId ? now : null,
+      // What the history trigger would set for the creation row below (decision 0067): written
+      // here, the trigger finds nothing to change.
+      ownerChangedAt: owner.ownerId ? now : null,
+      ownerChangedTo: owner.ownerId ?? null,
       createdAt: now,
       updatedAt: now,
     });
