@@ -1,3 +1,4 @@
+import { zoneFormatter } from '@steward/core';
 import type { AuditEntry, ComplaintOut, CustomerOut, OrderOut, TaskOut } from '@steward/contracts';
 
 export type ExportLanguage = 'zh-CN' | 'en-US';
@@ -14,16 +15,8 @@ export type Column<R> = {
 /** "YYYY-MM-DD HH:MM:SS" in the organization's time zone (what a spreadsheet reads as a date-time). */
 export function localDateTime(iso: string | null, timeZone: string): string | null {
   if (!iso) return null;
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(iso));
+  // The formatter cached per zone: making one costs far more than formatting with it.
+  const parts = zoneFormatter(timeZone).formatToParts(new Date(iso));
   const p = Object.fromEntries(parts.map((x) => [x.type, x.value]));
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
 }
