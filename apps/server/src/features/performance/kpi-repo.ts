@@ -165,6 +165,7 @@ export type BookRow =
       days: null;
       c_sum: number;
       c_n: number;
+      clv: number | null;
       live: null;
       churned: null;
       retained: null;
@@ -223,6 +224,21 @@ function usableBounds(orgId: string, timeZone: string, until: Date): SQL {
 }
 
 /**
+ * Each book customer's CLV at t1, looked up in its scores (the latest value refresh at or before
+ * t1: `score_history`, or `customer_scores` when its `as_of` is not later) — for periods before an
+ * organization's first book value snapshot only (decision 0066); a lateral join on `b`, column `v.clv`.
+ */
+const clvAt = (orgId: string, t1: Date) => sql`left join lateral (
+    select x.clv from (
+      (select cs.clv, cs.as_of from customer_scores cs
+        where cs.org_id = ${orgId} and cs.customer_id = b.id and cs.as_of <= ${at(t1)})
+      union all
+      (select sh.clv, sh.as_of from score_history sh
+        where sh.org_id = ${orgId} and sh.customer_id = b.id and sh.as_of <= ${at(t1)}
+        order by sh.as_of desc limit 1)) x
+    order by x.as_of desc limit 1) v on true`;
+
+/**
  * The book of the credited users at the start (t0) and at the end (t1) of a period, in one pass
  * over the candidate customers (a book at instant t: customers existing then, not deleted by then,
  * owned by a credited user at t):
@@ -235,7 +251,7 @@ function usableBounds(orgId: string, timeZone: string, until: Date): SQL {
  *   the order of the index (no sort in SQL; local days need not follow instants across a midnight
  *   DST change), for the lifecycle walk;
  * - `s` rows, one per user (when `snapshot`): the sum and count of profile completeness (as the
- *   profiles are now).
+ *   profiles are now), and with `clv` the sum of each customer's CLV at t1 from its scores (clvAt).
  * With `slice`, only that range of customer ids: the parts add up (computeParts runs them side by side).
  */
 export async function bookFacts(
@@ -246,7 +262,7 @@ export async function bookFacts(
   until: Date,
   credited: Credited,
   by: By,
-  want: { retention: { dayBefore: number; lastDay: number } | null; snapshot: boolean },
+  want: { retention: { dayBefore: number; lastDay: number } | null; snapshot: boolean; clv?: boolean },
   slice: Slice | null = null,
 ) {
   const needOwner = by || credited !== null;
@@ -262,9 +278,9 @@ export async function bookFacts(
                  array(select (o.ordered_at at time zone ${w.timeZone})::date - date '1970-01-01'
                          from orders o where o.org_id = ${orgId} and o.customer_id = r.id
                           and o.ordered_at <= ${at(until)} order by o.ordered_at) as days,
-                 null::float8 as c_sum, null::int as c_n, ${none}
+                 null::float8 as c_sum, null::int as c_n, null::float8 as clv, ${none}
             from r where not r.usable`,
-      sql`select 'a' as k, x.uid0 as uid, null::int[] as days, null::float8 as c_sum, null::int as c_n,
+      sql`select 'a' as k, x.uid0 as uid, null::int[] as days, null::float8 as c_sum, null::int as c_n, null::float8 as clv,
                  count(*) filter (where x.before % 2 = 1)::int as live,
                  count(*) filter (where x.before % 2 = 1 and x.last > x.before)::int as churned,
                  count(*) filter (where x.before % 2 = 1 and x.last % 2 = 1)::int as retained
@@ -275,8 +291,9 @@ export async function bookFacts(
   if (want.snapshot)
     parts.push(
       sql`select 's' as k, b.uid1 as uid, null::int[] as days, coalesce(sum(b.completeness), 0)::float8 as c_sum,
-                 count(b.completeness)::int as c_n, ${none}
+                 count(b.completeness)::int as c_n, ${want.clv ? sql`sum(v.clv)::float8` : sql`null::float8`} as clv, ${none}
             from b
+            ${want.clv ? clvAt(orgId, t1) : sql``}
            where b.in1
            group by b.uid1`,
     );
@@ -339,4 +356,19 @@ export async function bookValues(db: Db, orgId: string, t1: Date, credited: Cred
            ${creditedBy(sql`s.owner_id`, credited)}
          group by 1`,
   );
+}
+
+/**
+ * Where the book value at t1 comes from (decision 0066): `snapshot` — the latest snapshot at or
+ * before t1 (none: null); `scores` — each customer's scores, for a period ending after a value
+ * refresh but before the organization's first snapshot (refreshes from before migration 0021),
+ * so those periods keep the values they had.
+ */
+export async function bookValueSource(db: Db, orgId: string, t1: Date): Promise<'snapshot' | 'scores'> {
+  const [row] = await queryRows<{ snap: boolean; model: boolean }>(
+    db,
+    sql`select exists (select 1 from book_value_snapshots s where s.org_id = ${orgId} and s.as_of <= ${at(t1)}) as snap,
+               exists (select 1 from value_models m where m.org_id = ${orgId} and m.as_of <= ${at(t1)}) as model`,
+  );
+  return row && !row.snap && row.model ? 'scores' : 'snapshot';
 }

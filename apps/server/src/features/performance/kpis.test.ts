@@ -1,15 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq, lte } from 'drizzle-orm';
 import { KPI_KEYS } from '@steward/core';
 import { KPI_KEY_LIST } from '@steward/contracts';
 import { buildTestApp, login, type Client, type TestApp } from '../../../test/build-test-app.js';
 import { createTestOrg, type TestOrg } from '../../../test/factories.js';
-import { organizations } from '../../db/schema/index.js';
+import {
+  bookValueSnapshots,
+  customerScores,
+  organizations,
+  scoreHistory,
+  valueModels,
+} from '../../db/schema/index.js';
+import { newId } from '../../platform/ids.js';
 import { kpiValues, seedKpiScenario } from './kpi-scenario.js';
 
 let t: TestApp;
 let org: TestOrg;
 let other: TestOrg;
+let ids: Awaited<ReturnType<typeof seedKpiScenario>>;
 const cl: Record<string, Client> = {};
 const ROLES = ['admin', 'director', 'leadA', 'm1', 'm2', 'agent', 'analyst'] as const;
 const APRIL = 'from=2026-04-01&to=2026-04-30';
@@ -18,7 +26,7 @@ beforeAll(async () => {
   t = await buildTestApp();
   org = await createTestOrg(t.deps.db);
   other = await createTestOrg(t.deps.db, 'Other Org');
-  await seedKpiScenario(t.deps.db, org);
+  ids = await seedKpiScenario(t.deps.db, org);
   for (const k of ROLES) cl[k] = await login(t.app, org.users[k].email);
   t.setNow(new Date('2026-05-10T00:00:00Z'));
 });
@@ -83,6 +91,80 @@ describe('GET /kpis on a hand-made April (Asia/Shanghai)', () => {
       profile_completeness: 60, // book at the end of April: C2 80, C5 40, C8 60 (C1 moved to m2)
       book_value: 1750, // the refresh of 28 April (C2 1000, C5 500, C8 250); the 5 May one is later
     });
+  });
+
+  it("periods before the first book value snapshot read each customer's scores (refreshes before migration 0021)", async () => {
+    // As an organization upgraded with a refresh of 1 April and scores from then on, and its
+    // first snapshot taken on 5 May: April keeps the value it had, from each customer's scores.
+    const d = (iso: string) => new Date(iso);
+    const point = (customerId: string, asOf: string, clv: number) => ({
+      orgId: org.orgId,
+      customerId,
+      asOf: d(asOf),
+      clv,
+    });
+    const model = newId();
+    await t.deps.db.insert(valueModels).values({
+      orgId: org.orgId,
+      id: model,
+      params: { r: 1, alpha: 1, a: 1, b: 1 },
+      logLikelihood: -1,
+      spendParams: { p: 1, q: 2, gamma: 1 },
+      unit: 'week',
+      horizon: 52,
+      annualDiscountRate: 0.1,
+      asOf: d('2026-04-01T00:00:00Z'),
+      customers: 1,
+      repeatBuyers: 1,
+      createdAt: d('2026-04-01T00:00:00Z'),
+    });
+    await t.deps.db.insert(scoreHistory).values([
+      point(ids.C2, '2026-04-20T00:00:00Z', 1000),
+      point(ids.C2, '2026-05-05T00:00:00Z', 9999), // after April
+      point(ids.C5, '2026-04-25T00:00:00Z', 500),
+      point(ids.C1, '2026-05-01T00:00:00Z', 777), // C1 is m2's; its only score is of May
+    ]);
+    await t.deps.db.insert(customerScores).values({
+      orgId: org.orgId,
+      customerId: ids.C8,
+      r: 1,
+      f: 1,
+      m: 1,
+      segment: 'lost',
+      recencyDays: 300,
+      frequency: 1,
+      monetary: 30,
+      clv: 250,
+      unit: 'week',
+      stage: 'churned',
+      tierRule: 'D',
+      asOf: d('2026-04-28T00:00:00Z'),
+      computedAt: d('2026-04-28T00:00:00Z'),
+    });
+    const before = and(
+      eq(bookValueSnapshots.orgId, org.orgId),
+      lte(bookValueSnapshots.asOf, d('2026-04-30T23:59:59Z')),
+    );
+    const kept = await t.deps.db.select().from(bookValueSnapshots).where(before);
+    await t.deps.db.delete(bookValueSnapshots).where(before);
+    try {
+      // m1's book at the end of April: C2 1000 (20 April), C5 500, C8 250 (scores of 28 April)
+      expect(await kpis('m1', manager('m1'))).toMatchObject({ book_value: 1750 });
+      expect(await kpis('m2', manager('m2'))).toMatchObject({ book_value: null });
+      expect(await kpis('director', 'organization')).toMatchObject({ book_value: 1750 });
+      // May: the snapshot of 5 May, not the scores
+      expect(await kpis('m2', manager('m2'), 'from=2026-05-01&to=2026-05-31')).toMatchObject({
+        book_value: 777,
+      });
+    } finally {
+      await t.deps.db.insert(bookValueSnapshots).values(kept);
+      await t.deps.db
+        .delete(valueModels)
+        .where(and(eq(valueModels.orgId, org.orgId), eq(valueModels.id, model)));
+      await t.deps.db.delete(scoreHistory).where(eq(scoreHistory.orgId, org.orgId));
+      await t.deps.db.delete(customerScores).where(eq(customerScores.orgId, org.orgId));
+    }
+    expect(await kpis('m1', manager('m1'))).toMatchObject({ book_value: 1750 });
   });
 
   it('the team and the organization add up their members and everyone', async () => {

@@ -154,7 +154,10 @@ async function computeParts(
   const w = { orgId, start, end, timeZone };
   const none = Promise.resolve([]);
 
-  const snapshot = needs(keys, 'profile_completeness');
+  // Book value: the value refresh's snapshot, or each customer's scores before the first one.
+  const valueFrom = needs(keys, 'book_value') ? await kpiRepo.bookValueSource(db, orgId, end) : null;
+  const clv = valueFrom === 'scores';
+  const snapshot = needs(keys, 'profile_completeness') || clv;
   const retention = needs(keys, 'retention_rate', 'churn_rate');
   // The book at the start (retention) and at the end (snapshot) in one pass over its customers,
   // split by ranges of id into two queries that run side by side on two connections.
@@ -162,7 +165,7 @@ async function computeParts(
   // followed to its end (or asOf).
   const dayBefore = dayNumber(addLocalDays(from, -1));
   const lastDay = dayNumber(localDay(end, timeZone));
-  const want = { retention: retention ? { dayBefore, lastDay } : null, snapshot };
+  const want = { retention: retention ? { dayBefore, lastDay } : null, snapshot, clv };
   const bookPart = (index: number) =>
     retention || snapshot
       ? kpiRepo.bookFacts(db, w, start, end, end, credited, by, want, { index, of: BOOK_SLICES })
@@ -178,7 +181,7 @@ async function computeParts(
     needs(keys, 'visit_completion_rate', 'task_on_time_rate')
       ? taskTotals(db, w, from, periodEnd, end, credited, by)
       : none,
-    needs(keys, 'book_value') ? kpiRepo.bookValues(db, orgId, end, credited, by) : none,
+    valueFrom === 'snapshot' ? kpiRepo.bookValues(db, orgId, end, credited, by) : none,
     ...Array.from({ length: BOOK_SLICES }, (_, i) => bookPart(i)),
   ]);
 
@@ -216,6 +219,7 @@ async function computeParts(
       const p = part(b.uid);
       p.completenessSum += b.c_sum;
       p.completenessN += b.c_n;
+      if (clv) p.clv = addNullable(p.clv, b.clv);
     } else if (b.k === 'a') {
       const p = part(b.uid);
       p.live += b.live;

@@ -4,7 +4,7 @@
  * The `book_value` KPI reads them (features/performance), so a manager's book value needs no look-up
  * per customer.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { bookValueSnapshots } from '../../db/schema/index.js';
 
@@ -31,6 +31,8 @@ export class BookTotals {
       customers: t.customers,
     }));
     await db.transaction(async (tx) => {
+      // Two runs at the same instant must not both delete nothing and both insert.
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`book_value:${orgId}`}, 0))`);
       await tx
         .delete(bookValueSnapshots)
         .where(and(eq(bookValueSnapshots.orgId, orgId), eq(bookValueSnapshots.asOf, asOf)));
