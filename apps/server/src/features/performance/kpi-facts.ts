@@ -23,9 +23,6 @@ export type Flow = { orders: number; amount: number | null; newCustomers: number
 
 const lockKey = (orgId: string) => sql`hashtextextended(${`kpi_facts:${orgId}`}, 0)`;
 
-/** The local calendar day of an instant (core's localDayOf: one cached formatter per zone). */
-export const localDay = localDayOf;
-
 /**
  * Splits the window into the local days that have facts and the instants that do not (the
  * sub-windows to compute directly). `from` is the window's first local day. A whole day counts
@@ -33,7 +30,7 @@ export const localDay = localDayOf;
  * when the window reaches its `covered_until`, and the window computes directly from there on.
  */
 export async function coverage(db: Db, w: Window, from: string) {
-  const lastDay = localDay(w.end, w.timeZone);
+  const lastDay = localDayOf(w.end, w.timeZone);
   const rows =
     lastDay < from
       ? []
@@ -182,7 +179,7 @@ export async function buildDays(
 /** The local days from the first order or customer up to the last day wholly before asOf that have no whole-day facts. */
 export async function missingDays(db: Db, orgId: string, asOf: Date): Promise<string[]> {
   const { timeZone } = await repo.findOrg(db, orgId);
-  let last = localDay(asOf, timeZone);
+  let last = localDayOf(asOf, timeZone);
   if (endOfLocalDay(last, timeZone).getTime() > asOf.getTime()) last = addLocalDays(last, -1);
   const rows = await queryRows<{ day: string }>(
     db,
@@ -219,7 +216,7 @@ export function runsOf(days: string[], size: number): { first: string; last: str
  */
 export async function buildPartialDay(db: Db, orgId: string, asOf: Date): Promise<boolean> {
   const { timeZone } = await repo.findOrg(db, orgId);
-  const day = localDay(asOf, timeZone);
+  const day = localDayOf(asOf, timeZone);
   if (startOfLocalDay(day, timeZone).getTime() >= asOf.getTime()) return false;
   const [row] = await queryRows<{ covered_until: Date | string | null }>(
     db,

@@ -55,7 +55,7 @@ const creditedBy = (who: SQL, credited: Credited): SQL =>
   credited === null ? sql`` : sql`and ${who} = any(${uuidArray(credited)})`;
 
 /** Up to this many credited users, narrowing to their candidates first pays; beyond, it is most customers. */
-const NARROW_UP_TO = 100;
+export const NARROW_UP_TO = 100;
 
 /**
  * Customers that may be credited to one of the users at some moment (orders, creation, book):

@@ -4,6 +4,7 @@ import {
   countOrNull,
   endOfLocalDay,
   dayNumber,
+  localDayOf,
   meanOf,
   medianOf,
   npsOf,
@@ -17,7 +18,7 @@ import type { Db } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { Deps } from '../../platform/deps.js';
 import { organizationKpisForbidden, subjectNotFound } from './errors.js';
-import { flowTotals, localDay, type Flow } from './kpi-facts.js';
+import { flowTotals, type Flow } from './kpi-facts.js';
 import * as kpiRepo from './kpi-repo.js';
 import type { Credited } from './kpi-repo.js';
 import { performancePolicy } from './policy.js';
@@ -164,7 +165,7 @@ async function computeParts(
   // Retention and churn: customers in the book at the start and live the day before the period,
   // followed to its end (or asOf).
   const dayBefore = dayNumber(addLocalDays(from, -1));
-  const lastDay = dayNumber(localDay(end, timeZone));
+  const lastDay = dayNumber(localDayOf(end, timeZone));
   const want = { retention: retention ? { dayBefore, lastDay } : null, snapshot, clv };
   const bookPart = (index: number) =>
     retention || snapshot

@@ -13,7 +13,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { queryRows } from '../../db/client.js';
 import { uuidArray, wordArray } from '../../db/sql-arrays.js';
-import { readRows, type By, type Credited, type Window } from './kpi-repo.js';
+import { NARROW_UP_TO, readRows, type By, type Credited, type Window } from './kpi-repo.js';
 
 export type TaskTotals = {
   uid: string | null;
@@ -104,7 +104,9 @@ async function taskCoverage(db: Db, w: Window, from: string, dueEnd: Date, asOf:
  * thousand ids costs more than the rows of the few others.
  */
 const assignedTo = (col: SQL, credited: Credited, by: By) =>
-  credited === null || (by && credited.length > 100) ? sql`` : sql`and ${col} = any(${uuidArray(credited)})`;
+  credited === null || (by && credited.length > NARROW_UP_TO)
+    ? sql``
+    : sql`and ${col} = any(${uuidArray(credited)})`;
 
 /** Tasks due in [start, end] judged at asOf, directly: decided once done or once their due day is over. */
 function directTotals(
