@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -12,6 +11,7 @@ import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zo
 import { createResponseSerializerCompiler } from './platform/response-serializer.js';
 import type { Deps } from './platform/deps.js';
 import { registerErrorHandler } from './platform/error-handler.js';
+import { addSecurityHeaders } from './platform/security-headers.js';
 import { authPlugin } from './platform/auth-plugin.js';
 import { authRoutes } from './features/auth/routes.js';
 import { customerRoutes } from './features/customers/routes.js';
@@ -57,17 +57,7 @@ export async function buildApp(
   const serveWeb = existsSync(path.join(webDist, 'index.html'));
   registerErrorHandler(app, { spaFallback: serveWeb });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-      },
-    },
-  });
+  addSecurityHeaders(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {

@@ -60,6 +60,13 @@ describe('platform endpoints', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     expect(res.headers['x-frame-options']).toBeDefined();
+    // Errors and unknown routes carry them too.
+    for (const url of ['/api/v1/customers', '/api/v1/no-such-thing']) {
+      const refused = await t.app.inject({ method: 'GET', url });
+      expect(refused.statusCode).toBeGreaterThanOrEqual(400);
+      expect(refused.headers['x-content-type-options']).toBe('nosniff');
+      expect(refused.headers['content-security-policy']).toContain("default-src 'self'");
+    }
   });
 });
 

@@ -1,4 +1,17 @@
-import { and, asc, desc, eq, getTableColumns, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  getTableColumns,
+  inArray,
+  isNull,
+  or,
+  sql,
+  type Column,
+  type SQL,
+} from 'drizzle-orm';
+import { compiledSelection, compiledText, runSelection } from '../../db/compiled-select.js';
 import type { CustomerListQuery } from '@steward/contracts';
 import type { Db } from '../../db/client.js';
 import {
@@ -120,6 +133,20 @@ export function sortSpec(sort: CustomerListQuery['sort']) {
   };
 }
 
+/** The list's select list and joins, compiled once (db/compiled-select.ts). */
+const LIST = compiledSelection({ ...listColumns, ownerName: users.name });
+const LIST_FROM = compiledText(sql`from ${customers} left join ${users} on ${ownerJoin}`);
+/** A search reads its matches in a fenced subquery `m`, then joins the owner's name. */
+const SEARCH_INNER = compiledText(
+  sql`select ${compiledSelection(listColumns).list}, ${customers.orgId} from ${customers}`,
+);
+const SEARCH_OUTER = compiledText(
+  sql`select ${compiledSelection(listColumns, 'm').list}, ${users.name} from`,
+);
+const SEARCH_JOIN = compiledText(
+  sql`${sql.identifier('m')} left join ${users} on (${users.orgId} = ${sql.identifier('m')}.${sql.identifier(customers.orgId.name)} and ${users.id} = ${sql.identifier('m')}.${sql.identifier(customers.ownerId.name)})`,
+);
+
 export async function listCustomers(
   db: Db,
   where: SQL[],
@@ -131,30 +158,20 @@ export async function listCustomers(
     // A search first collects its matching rows through the trigram indexes, then sorts them.
     // The OFFSET 0 fence keeps the planner from walking the created-at index row by row instead,
     // hoping to meet matches early (seconds at a million customers when matches are rare).
-    // (Drizzle omits `.offset(0)`, so the 0 goes in as SQL.)
-    const m = db
-      .select({ ...listColumns, orgId: customers.orgId })
-      .from(customers)
-      .where(and(...where))
-      .offset(sql`0` as unknown as number)
-      .as('m');
-    const dir = opts.search.descending ? desc : asc;
-    // Only the owner's name from users (never its other columns, such as the password hash).
-    const { orgId: _orgId, ...fields } = m._.selectedFields;
-    return db
-      .select({ ...fields, ownerName: users.name })
-      .from(m)
-      .leftJoin(users, and(eq(users.orgId, m.orgId), eq(users.id, m.ownerId)))
-      .orderBy(dir(m[opts.search.key]), dir(m.id))
-      .limit(limit);
+    const dir = sql.raw(opts.search.descending ? 'desc' : 'asc');
+    const m = (c: Column) => sql`${sql.identifier('m')}.${sql.identifier(c.name)}`;
+    const key = SORT_COLUMNS[opts.search.key];
+    return runSelection(
+      db,
+      sql`${SEARCH_OUTER} (${SEARCH_INNER} where ${and(...where)} offset 0) ${SEARCH_JOIN} order by ${m(key)} ${dir}, ${m(customers.id)} ${dir} limit ${limit}`,
+      LIST,
+    );
   }
-  return db
-    .select({ ...listColumns, ownerName: users.name })
-    .from(customers)
-    .leftJoin(users, ownerJoin)
-    .where(and(...where))
-    .orderBy(...orderBy)
-    .limit(limit);
+  return runSelection(
+    db,
+    sql`select ${LIST.list} ${LIST_FROM} where ${and(...where)} order by ${sql.join(orderBy, sql`, `)} limit ${limit}`,
+    LIST,
+  );
 }
 
 export async function countCustomers(db: Db, where: SQL[]): Promise<number> {
