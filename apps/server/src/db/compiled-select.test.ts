@@ -32,8 +32,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const all = getTableColumns(customers);
-const { deletedAt: _d, mergedInto: _m, ...fields } = all;
-const where = () => and(eq(customers.orgId, org.orgId), isNull(customers.deletedAt));
+const { deletedAt: _d, mergedIntoId: _m, ...fields } = all;
+const where = () => and(eq(customers.orgId, org.orgId), isNull(customers.deletedAt))!;
 
 describe('compiled select', () => {
   it('maps every column as Drizzle does', async () => {

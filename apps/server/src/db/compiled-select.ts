@@ -53,15 +53,14 @@ export function compiledSelection<F extends Fields>(fields: F, qualifier?: strin
       sql`, `,
     ),
   );
-  const n = keys.length;
-  const map = (row: unknown[]) => {
-    const out: Record<string, unknown> = {};
-    for (let i = 0; i < n; i++) {
-      const v = row[i];
-      out[keys[i]!] = v === null || v === undefined ? null : columns[i]!.mapFromDriverValue(v);
-    }
-    return out as RowOf<F>;
-  };
+  // The mapper is generated as one object literal, so every row gets the same shape at once
+  // (a loop of keyed stores makes V8 walk a shape transition per column, per row). The source
+  // holds only column indexes and JSON-quoted keys of the select list, never input.
+  const decoders = columns.map(
+    (c) => (v: unknown) => (v === null || v === undefined ? null : c.mapFromDriverValue(v)),
+  );
+  const body = keys.map((k, i) => `${JSON.stringify(k)}: d[${i}](r[${i}])`).join(',\n');
+  const map = new Function('d', `return (r) => ({\n${body}\n});`)(decoders) as (row: unknown[]) => RowOf<F>;
   return { list, map };
 }
 
