@@ -5,9 +5,12 @@
  * maps every cell of the answer through a generic mapper that checks the kind of each field. For a
  * list of 50 rows × 26 columns that was ~13 % of the server's CPU per request. Here the SELECT
  * list (and anything else that never changes) is compiled to SQL text at module load, a request
- * builds only its own WHERE, ORDER BY and LIMIT, and rows are mapped by a loop over the columns'
- * own decoders. The statement still goes through Drizzle's session, so it runs the same way on
- * PGlite and node-postgres, inside a transaction or not, with Drizzle's type parsing.
+ * builds only its own WHERE, ORDER BY and LIMIT, and rows are mapped by one generated object
+ * literal over the columns' own decoders. The statement still goes through Drizzle's session
+ * (`session.prepareQuery` with a result mapper: a public method of PgSession, whose argument order
+ * is why drizzle-orm stays pinned), so it runs the same way on PGlite and node-postgres, inside a
+ * transaction or not, with Drizzle's type parsing. The dialect is Drizzle's default one: the
+ * databases are opened without a `casing` option (db/client.ts).
  */
 import { sql, type Column, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
@@ -39,23 +42,31 @@ export type Selection<F extends Fields> = {
 };
 
 /**
- * Compiles a flat select list. `qualifier` names the relation the columns are read from (a table
- * or a subquery alias); by default each column's own table.
+ * Compiles a flat select list. `qualify` names the relation each column is read from (a table or
+ * a subquery alias); by default its own table. A column read through a left join may be null
+ * although its table says not null: the caller's row type must say so.
  */
-export function compiledSelection<F extends Fields>(fields: F, qualifier?: string): Selection<F> {
+export function compiledSelection<F extends Fields>(
+  fields: F,
+  qualify?: (column: Column) => string | undefined,
+): Selection<F> {
   const keys = Object.keys(fields);
+  for (const k of keys)
+    if (!/^[A-Za-z_$][\w$]*$/.test(k) || k === '__proto__')
+      throw new Error(`compiledSelection: ${JSON.stringify(k)} is not a plain field name`);
   const columns = keys.map((k) => fields[k]!);
   const list = compiledText(
     sql.join(
-      columns.map((c) =>
-        qualifier ? sql`${sql.identifier(qualifier)}.${sql.identifier(c.name)}` : sql`${c}`,
-      ),
+      columns.map((c) => {
+        const relation = qualify?.(c);
+        return relation ? sql`${sql.identifier(relation)}.${sql.identifier(c.name)}` : sql`${c}`;
+      }),
       sql`, `,
     ),
   );
   // The mapper is generated as one object literal, so every row gets the same shape at once
   // (a loop of keyed stores makes V8 walk a shape transition per column, per row). The source
-  // holds only column indexes and JSON-quoted keys of the select list, never input.
+  // holds only column indexes and the select list's keys (checked above), never input.
   const decoders = columns.map(
     (c) => (v: unknown) => (v === null || v === undefined ? null : c.mapFromDriverValue(v)),
   );

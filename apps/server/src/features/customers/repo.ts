@@ -32,7 +32,7 @@ export type CustomerWithOwner = CustomerRow & { ownerName: string | null };
 const selection = { customer: customers, ownerName: users.name };
 
 /** The columns a customer list shows (presenter.ts); internal ones (norms, merge, deletion) stay behind. */
-const LIST_COLUMNS = [
+export const LIST_COLUMNS = [
   'id',
   'name',
   'type',
@@ -133,18 +133,25 @@ export function sortSpec(sort: CustomerListQuery['sort']) {
   };
 }
 
-/** The list's select list and joins, compiled once (db/compiled-select.ts). */
-const LIST = compiledSelection({ ...listColumns, ownerName: users.name });
+/**
+ * The list's select list and joins, compiled once (db/compiled-select.ts). Only the owner's name
+ * comes from users (never its other columns, such as the password hash), joined within the tenant.
+ */
+const LIST_FIELDS = { ...listColumns, ownerName: users.name };
+const LIST = compiledSelection(LIST_FIELDS);
 const LIST_FROM = compiledText(sql`from ${customers} left join ${users} on ${ownerJoin}`);
-/** A search reads its matches in a fenced subquery `m`, then joins the owner's name. */
+/**
+ * A search reads its matches in a fenced subquery `m`, then joins the owner's name, within the
+ * tenant as `ownerJoin` does. The outer select list is LIST's fields read from `m`.
+ */
+const M = 'm';
+const inM = (c: Column) => sql`${sql.identifier(M)}.${sql.identifier(c.name)}`;
+const SEARCH = compiledSelection(LIST_FIELDS, (c) => (c === users.name ? undefined : M));
 const SEARCH_INNER = compiledText(
   sql`select ${compiledSelection(listColumns).list}, ${customers.orgId} from ${customers}`,
 );
-const SEARCH_OUTER = compiledText(
-  sql`select ${compiledSelection(listColumns, 'm').list}, ${users.name} from`,
-);
 const SEARCH_JOIN = compiledText(
-  sql`${sql.identifier('m')} left join ${users} on (${users.orgId} = ${sql.identifier('m')}.${sql.identifier(customers.orgId.name)} and ${users.id} = ${sql.identifier('m')}.${sql.identifier(customers.ownerId.name)})`,
+  sql`${sql.identifier(M)} left join ${users} on (${users.orgId} = ${inM(customers.orgId)} and ${users.id} = ${inM(customers.ownerId)})`,
 );
 
 export async function listCustomers(
@@ -154,17 +161,18 @@ export async function listCustomers(
   limit: number,
   opts: { search?: { key: keyof typeof SORT_COLUMNS; descending: boolean } } = {},
 ): Promise<CustomerListRow[]> {
+  // Never a list without its scope: the caller always passes at least the tenant's condition.
+  if (!where.length) throw new Error('listCustomers: no scope condition');
   if (opts.search) {
     // A search first collects its matching rows through the trigram indexes, then sorts them.
     // The OFFSET 0 fence keeps the planner from walking the created-at index row by row instead,
     // hoping to meet matches early (seconds at a million customers when matches are rare).
     const dir = sql.raw(opts.search.descending ? 'desc' : 'asc');
-    const m = (c: Column) => sql`${sql.identifier('m')}.${sql.identifier(c.name)}`;
     const key = SORT_COLUMNS[opts.search.key];
     return runSelection(
       db,
-      sql`${SEARCH_OUTER} (${SEARCH_INNER} where ${and(...where)} offset 0) ${SEARCH_JOIN} order by ${m(key)} ${dir}, ${m(customers.id)} ${dir} limit ${limit}`,
-      LIST,
+      sql`select ${SEARCH.list} from (${SEARCH_INNER} where ${and(...where)} offset 0) ${SEARCH_JOIN} order by ${inM(key)} ${dir}, ${inM(customers.id)} ${dir} limit ${limit}`,
+      SEARCH,
     );
   }
   return runSelection(
