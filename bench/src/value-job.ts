@@ -1,4 +1,5 @@
 import { loadConfig, runValueRefresh, type Database } from '@steward/server';
+import pg from 'pg';
 
 /** One `value-refresh` of the organization in weeks as of `asOf`, called as the job queue calls it. */
 export function runValueJob(database: Database, orgId: string, asOf: Date, progress: (f: number) => void) {
@@ -11,4 +12,27 @@ export function runValueJob(database: Database, orgId: string, asOf: Date, progr
     options: { unit: 'week' },
     progress: async (f) => progress(f),
   });
+}
+
+/** The tables a `value-refresh` writes, vacuumed and analyzed as autovacuum would between nightly runs. */
+export const VALUE_WRITTEN_TABLES = [
+  'customers',
+  'customer_scores',
+  'score_history',
+  'field_history',
+  'churn_alerts',
+  'tasks',
+  'notifications',
+  'book_value_snapshots',
+  'lifecycle_stale',
+];
+
+export async function vacuumWritten(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`vacuum analyze ${VALUE_WRITTEN_TABLES.join(', ')}`);
+  } finally {
+    await client.end();
+  }
 }
