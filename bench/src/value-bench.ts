@@ -116,7 +116,30 @@ const { rows: lastRows } = await c.query<{ last: Date | null }>(
   `select max(as_of) as last from customer_scores`,
 );
 const lastAsOf = lastRows[0]?.last?.getTime() ?? 0;
-await c.end();
+
+/**
+ * A day's business before a nightly run (decision 0071): orders dated between the previous run and
+ * this one for ~1.4 % of the customers (10.5M orders over two years is ~14,400 a day), and 500 of
+ * the older orders deleted (corrections), all through the orders' triggers as the API writes them.
+ */
+async function addDaysOrders(from: Date, to: Date) {
+  const t0 = performance.now();
+  const added = await c.query(
+    `insert into orders (org_id, id, customer_id, ordered_at, amount, currency)
+     select c.org_id, gen_random_uuid(), c.id, $1::timestamptz + random() * ($2::timestamptz - $1::timestamptz),
+            round((10 + random() * random() * 2000)::numeric, 2), 'CNY'
+       from customers c tablesample bernoulli (1.44) where c.deleted_at is null`,
+    [from.toISOString(), to.toISOString()],
+  );
+  const deleted = await c.query(
+    `delete from orders where id in (select id from orders tablesample system (0.01) where ordered_at < $1 limit 500)`,
+    [from.toISOString()],
+  );
+  console.log(
+    `  a day's orders: ${added.rowCount} added, ${deleted.rowCount} deleted in ${seconds(t0).toFixed(1)} s`,
+  );
+  return { added: added.rowCount ?? 0, deleted: deleted.rowCount ?? 0 };
+}
 
 const database = await openDatabase({ databaseUrl: url });
 type Run = {
@@ -125,15 +148,20 @@ type Run = {
   rss: number;
   vacuum: number;
   result: Awaited<ReturnType<typeof runValueJob>>;
+  day: { added: number; deleted: number } | null;
 };
 const runs: Run[] = [];
 // Run i is as of i days after the first, as the nightly runs are: scores move by a day's worth.
 const firstAsOf = Math.max(Date.now(), lastAsOf + 86_400_000);
 for (let i = 0; i < RUNS; i++) {
+  const asOf = new Date(firstAsOf + i * 86_400_000);
+  const previous = i > 0 ? firstAsOf + (i - 1) * 86_400_000 : lastAsOf;
+  const day = previous ? await addDaysOrders(new Date(previous), asOf) : null;
+  if (day) await vacuumWritten(url, ['orders']);
   const l = load();
   const t0 = performance.now();
   let last = 0;
-  const result = await runValueJob(database, counts!.org, new Date(firstAsOf + i * 86_400_000), (f) => {
+  const result = await runValueJob(database, counts!.org, asOf, (f) => {
     if (f - last >= 0.1) {
       last = f;
       console.log(`  progress ${(f * 100).toFixed(0)} % at ${seconds(t0).toFixed(1)} s`);
@@ -150,6 +178,7 @@ for (let i = 0; i < RUNS; i++) {
     rss: process.memoryUsage().rss / 1024 / 1024,
     result,
     vacuum: seconds(v0),
+    day,
   };
   runs.push(run);
   console.log(
@@ -158,6 +187,7 @@ for (let i = 0; i < RUNS; i++) {
   );
 }
 await database.close();
+await c.end();
 if (!keep) await admin.query(`drop database if exists ${COPY} with (force)`);
 await admin.end();
 
@@ -176,7 +206,11 @@ runs.forEach((r, i) =>
   log(
     `| value-refresh run ${i + 1} (load ${r.load}) | ${r.seconds.toFixed(1)} s = ${(r.seconds / base).toFixed(2)} × the pass; ` +
       `${r.result.customers.toLocaleString('en')} scored, tiers changed ${r.result.tiersChanged.toLocaleString('en')}, ` +
-      `stages changed ${r.result.stagesChanged.toLocaleString('en')}, alerts opened ${r.result.alertsOpened.toLocaleString('en')} / ` +
+      `stages changed ${r.result.stagesChanged.toLocaleString('en')}, ` +
+      (r.day
+        ? `after a day's ${r.day.added.toLocaleString('en')} new and ${r.day.deleted} deleted orders, `
+        : '') +
+      `purchase days ${r.result.purchaseDays.mode} (${r.result.purchaseDays.rebuilt.toLocaleString('en')} customers rebuilt), alerts opened ${r.result.alertsOpened.toLocaleString('en')} / ` +
       `closed ${r.result.alertsClosed.toLocaleString('en')}; RSS ${r.rss.toFixed(0)} MB; VACUUM ANALYZE after it ${r.vacuum.toFixed(1)} s |`,
   ),
 );

@@ -25,13 +25,16 @@ export const VALUE_WRITTEN_TABLES = [
   'notifications',
   'book_value_snapshots',
   'lifecycle_stale',
+  'purchase_days',
+  'purchase_days_state',
+  'value_stale',
 ];
 
-export async function vacuumWritten(url: string) {
+export async function vacuumWritten(url: string, tables: readonly string[] = VALUE_WRITTEN_TABLES) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(`vacuum analyze ${VALUE_WRITTEN_TABLES.join(', ')}`);
+    await client.query(`vacuum analyze ${tables.join(', ')}`);
   } finally {
     await client.end();
   }

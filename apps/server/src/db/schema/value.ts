@@ -1,6 +1,7 @@
 import { ts } from './columns.js';
 import { sql } from 'drizzle-orm';
 import {
+  bigserial,
   boolean,
   date,
   doublePrecision,
@@ -194,4 +195,44 @@ export const bookValueSnapshots = pgTable(
     customers: integer('customers').notNull(),
   },
   (t) => [index('book_value_snapshots_as_of_idx').on(t.orgId, t.asOf)],
+);
+
+/**
+ * Each customer's purchase days as of the organization's last `value-refresh` (decision 0071): its
+ * distinct local calendar days with an order up to that moment, ascending (days since 1970-01-01),
+ * and the spend of each day. The nightly refresh reads these instead of aggregating every order
+ * again, after rebuilding the rows of the customers whose orders changed since (`value_stale`) or
+ * who ordered after the stored moment. A customer without an order up to then has no row.
+ */
+export const purchaseDays = pgTable(
+  'purchase_days',
+  {
+    orgId: uuid('org_id').notNull(),
+    customerId: uuid('customer_id').notNull(),
+    days: integer('days').array().notNull(),
+    amounts: doublePrecision('amounts').array().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.customerId] })],
+);
+
+/** What `purchase_days` of an organization holds: orders up to `asOf`, days in time zone `tz`. */
+export const purchaseDaysState = pgTable('purchase_days_state', {
+  orgId: uuid('org_id').primaryKey(),
+  asOf: ts('as_of').notNull(),
+  tz: text('tz').notNull(),
+});
+
+/**
+ * Customers whose `purchase_days` row may be out of date: the trigger on orders that lists them
+ * in `lifecycle_stale` lists them here too (migration 0024). `seq` changes on each listing, so the
+ * refresh deletes only the entries it saw.
+ */
+export const valueStale = pgTable(
+  'value_stale',
+  {
+    orgId: uuid('org_id').notNull(),
+    customerId: uuid('customer_id').notNull(),
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.customerId] })],
 );

@@ -1,5 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.js';
+import { purchaseDaysQuery, refreshPurchaseDays } from './purchase-days.js';
+
+type StoreRefresh = Awaited<ReturnType<typeof refreshPurchaseDays>>;
 
 /**
  * The purchase facts of an organization's customers as of a moment, read in ONE SQL pass over
@@ -58,14 +61,13 @@ type CustomerRow = { id: string; owner_id: string | null; tier: string | null; s
 type Customers = { ids: string[]; owners: (string | null)[]; tiers: (string | null)[]; stages: string[] };
 
 /**
- * The one pass (decision 0012; shaped as decision 0062 says): orders up to `asOf` summed per
- * customer and local calendar day (time zone `tz`), then per customer the list of days (as text
- * 'd1,d2,…', parsed here — cheaper than a driver's array parsing), total, first day's spend and the
- * spend of the last `historicDays` days, in customer id order. Streamed through a cursor, FETCH
- * rows at a time. The live customers (owner, tier, stage) are read at the same time by a second
- * statement on another connection and joined here, so that PostgreSQL's second core does that
- * work. Nothing else may be awaited on `db` inside either transaction (PGlite has one connection:
- * it would wait for the transaction).
+ * The purchases of the organization's live customers as of `asOf` (decisions 0012, 0062, 0071):
+ * the purchase-day store is brought up to `asOf` (purchase-days.ts: only the customers whose
+ * orders changed, or all of them the first time) and read in the same transaction, through a
+ * cursor, FETCH rows at a time. The live customers (owner, tier, stage) are read at the same time
+ * by a second statement on another connection and joined here, so that PostgreSQL's second core
+ * does that work. Nothing else may be awaited on `db` inside either transaction (PGlite has one
+ * connection: it would wait for the transaction).
  */
 export async function readPopulation(
   db: Db,
@@ -74,27 +76,8 @@ export async function readPopulation(
   asOfDay: number,
   tz: string,
   historicDays: number,
-): Promise<Population> {
-  // No aggregate here has an ORDER BY of its own: in PostgreSQL 15 each such aggregate sorts every
-  // group apart (two million small sorts), 7 s of the 27 s this statement took at 1M customers. The
-  // days come from the subquery sorted by (customer, day), which the aggregate reads in that order;
-  // the join below checks each list is ascending and sorts it when not. The first day's spend is
-  // the amount paired with the least day, which does not depend on the order.
-  const query: SQL = sql`
-    select customer_id as id,
-           string_agg(day::text, ',') as days,
-           sum(amount) as total,
-           (min(array[day::float8, amount]))[2] as first_day,
-           coalesce(sum(amount) filter (where day > ${asOfDay}::int - ${historicDays}::int), 0) as historic
-      from (select customer_id,
-                   (ordered_at at time zone ${tz}::text)::date - date '1970-01-01' as day,
-                   sum(amount)::float8 as amount
-              from orders
-             where org_id = ${orgId}::uuid and ordered_at <= ${asOf.toISOString()}::timestamptz
-             group by 1, 2
-             order by 1, 2) d
-     group by 1
-     order by 1`;
+): Promise<Population & { store: StoreRefresh }> {
+  const query = purchaseDaysQuery(orgId, asOfDay - historicDays);
   const customersRead = readLiveCustomers(db, orgId);
   // Awaited after the orders; this only keeps a failure meanwhile from counting as unhandled.
   customersRead.catch(() => undefined);
@@ -105,15 +88,19 @@ export async function readPopulation(
   const firstDaySpend = new Growable('f64');
   const historic = new Growable('f64');
   offsets.push(0);
-  // Planner settings for this read only (decision 0012). The sort of all the orders should stay in
-  // memory. The group count is estimated at 200 whatever the data; parallel workers and JIT only
-  // add start-up cost here.
+  // Planner settings for this transaction only (decision 0012). The sort of all the orders of a
+  // full rebuild of the store should stay in memory; parallel workers and JIT only add start-up
+  // cost here.
   const settings = [
     sql`set local work_mem = '1GB'`,
     sql`set local max_parallel_workers_per_gather = 0`,
     sql`set local jit = off`,
   ];
-  await readThroughCursor<Row>(db, 'value_refresh_population', query, settings, (r) => {
+  let store: StoreRefresh = { mode: 'full', rebuilt: 0 };
+  const refresh = async (tx: Db) => {
+    store = await refreshPurchaseDays(tx, orgId, asOf, tz);
+  };
+  await readThroughCursor<Row>(db, 'value_refresh_population', query, settings, refresh, (r) => {
     ids.push(r.id);
     parseDays(r.days, days);
     offsets.push(days.length);
@@ -121,7 +108,7 @@ export async function readPopulation(
     firstDaySpend.push(Number(r.first_day));
     historic.push(Number(r.historic));
   });
-  return joinCustomers(
+  const population = joinCustomers(
     {
       ids,
       offsets: offsets.done(),
@@ -132,13 +119,14 @@ export async function readPopulation(
     },
     await customersRead,
   );
+  return { ...population, store };
 }
 
 async function readLiveCustomers(db: Db, orgId: string): Promise<Customers> {
   const out: Customers = { ids: [], owners: [], tiers: [], stages: [] };
   const query = sql`select id, owner_id, tier, stage from customers
                      where org_id = ${orgId}::uuid and deleted_at is null order by id`;
-  await readThroughCursor<CustomerRow>(db, 'value_refresh_customers', query, [], (r) => {
+  await readThroughCursor<CustomerRow>(db, 'value_refresh_customers', query, [], null, (r) => {
     out.ids.push(r.id);
     out.owners.push(r.owner_id);
     out.tiers.push(r.tier);
@@ -149,20 +137,22 @@ async function readLiveCustomers(db: Db, orgId: string): Promise<Customers> {
 
 /**
  * Reads `query` to the end through a cursor of its own transaction, FETCH rows a round trip, with
- * `settings` (`set local …`) for that transaction. A cursor is planned for its first rows unless
- * told otherwise; these are read to the end.
+ * `settings` (`set local …`) for that transaction, after `prepare` has run in it. A cursor is
+ * planned for its first rows unless told otherwise; these are read to the end.
  */
 async function readThroughCursor<R>(
   db: Db,
   name: string,
   query: SQL,
   settings: SQL[],
+  prepare: ((tx: Db) => Promise<void>) | null,
   onRow: (row: R) => void,
 ): Promise<void> {
   const cursor = sql.raw(name);
   await db.transaction(async (tx) => {
     await tx.execute(sql`set local cursor_tuple_fraction = 1`);
     for (const setting of settings) await tx.execute(setting);
+    if (prepare) await prepare(tx);
     await tx.execute(sql`declare ${cursor} no scroll cursor for ${query}`);
     for (;;) {
       const rows = await queryRows<R>(tx, sql`fetch forward ${sql.raw(String(FETCH))} from ${cursor}`);

@@ -490,6 +490,7 @@ export async function runValueRefresh(ctx: JobContext) {
     fitted: bg !== null,
     logLikelihood,
     fitCustomers,
+    purchaseDays: pop.store,
     asOf: asOf.toISOString(),
     unit: opts.unit,
     horizon: opts.horizon,
