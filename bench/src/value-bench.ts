@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { openDatabase } from '@steward/server';
 import { benchDatabaseUrl } from './config.js';
-import { runValueJob, vacuumWritten } from './value-job.js';
+import { addDaysOrders, runValueJob, vacuumWritten } from './value-job.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const COPY = process.env.BENCH_VALUE_DB || 'steward_bench_value';
@@ -117,30 +117,6 @@ const { rows: lastRows } = await c.query<{ last: Date | null }>(
 );
 const lastAsOf = lastRows[0]?.last?.getTime() ?? 0;
 
-/**
- * A day's business before a nightly run (decision 0071): orders dated between the previous run and
- * this one for ~1.4 % of the customers (10.5M orders over two years is ~14,400 a day), and 500 of
- * the older orders deleted (corrections), all through the orders' triggers as the API writes them.
- */
-async function addDaysOrders(from: Date, to: Date) {
-  const t0 = performance.now();
-  const added = await c.query(
-    `insert into orders (org_id, id, customer_id, ordered_at, amount, currency)
-     select c.org_id, gen_random_uuid(), c.id, $1::timestamptz + random() * ($2::timestamptz - $1::timestamptz),
-            round((10 + random() * random() * 2000)::numeric, 2), 'CNY'
-       from customers c tablesample bernoulli (1.44) where c.deleted_at is null`,
-    [from.toISOString(), to.toISOString()],
-  );
-  const deleted = await c.query(
-    `delete from orders where id in (select id from orders tablesample system (0.01) where ordered_at < $1 limit 500)`,
-    [from.toISOString()],
-  );
-  console.log(
-    `  a day's orders: ${added.rowCount} added, ${deleted.rowCount} deleted in ${seconds(t0).toFixed(1)} s`,
-  );
-  return { added: added.rowCount ?? 0, deleted: deleted.rowCount ?? 0 };
-}
-
 const database = await openDatabase({ databaseUrl: url });
 type Run = {
   seconds: number;
@@ -156,7 +132,7 @@ const firstAsOf = Math.max(Date.now(), lastAsOf + 86_400_000);
 for (let i = 0; i < RUNS; i++) {
   const asOf = new Date(firstAsOf + i * 86_400_000);
   const previous = i > 0 ? firstAsOf + (i - 1) * 86_400_000 : lastAsOf;
-  const day = previous ? await addDaysOrders(new Date(previous), asOf) : null;
+  const day = previous ? await addDaysOrders(c, new Date(previous), asOf) : null;
   if (day) await vacuumWritten(url, ['orders']);
   const l = load();
   const t0 = performance.now();

@@ -2,7 +2,7 @@ CREATE TABLE "purchase_days" (
 	"org_id" uuid NOT NULL,
 	"customer_id" uuid NOT NULL,
 	"days" integer[] NOT NULL,
-	"amounts" double precision[] NOT NULL,
+	"cents" bigint[] NOT NULL,
 	CONSTRAINT "purchase_days_org_id_customer_id_pk" PRIMARY KEY("org_id","customer_id")
 );
 --> statement-breakpoint

@@ -1,6 +1,7 @@
 import { ts } from './columns.js';
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   date,
@@ -210,7 +211,8 @@ export const purchaseDays = pgTable(
     orgId: uuid('org_id').notNull(),
     customerId: uuid('customer_id').notNull(),
     days: integer('days').array().notNull(),
-    amounts: doublePrecision('amounts').array().notNull(),
+    /** The spend of each day in hundredths (orders' amounts have two decimals): exact sums. */
+    cents: bigint('cents', { mode: 'number' }).array().notNull(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.customerId] })],
 );

@@ -5,8 +5,8 @@ import { purchaseDaysQuery, refreshPurchaseDays } from './purchase-days.js';
 type StoreRefresh = Awaited<ReturnType<typeof refreshPurchaseDays>>;
 
 /**
- * The purchase facts of an organization's customers as of a moment, read in ONE SQL pass over
- * the orders and held as compact parallel arrays (no object per customer or order): for customer
+ * The purchase facts of an organization's customers as of a moment, read from the purchase-day
+ * store (one row per customer, decision 0071) and held as compact parallel arrays (no object per customer or order): for customer
  * i (in id order), its distinct local purchase days are days[offsets[i]] … days[offsets[i+1] − 1]
  * (day numbers, days since 1970-01-01, ascending), with its total spend, the spend of its first
  * purchase day and its spend in the last `historicDays` days. About 60 bytes per customer plus 4
@@ -47,13 +47,7 @@ class Growable {
   }
 }
 
-type Row = {
-  id: string;
-  days: string;
-  total: number;
-  first_day: number;
-  historic: number;
-};
+type Row = { id: string; days: string; cents: string };
 
 type CustomerRow = { id: string; owner_id: string | null; tier: string | null; stage: string };
 
@@ -77,7 +71,8 @@ export async function readPopulation(
   tz: string,
   historicDays: number,
 ): Promise<Population & { store: StoreRefresh }> {
-  const query = purchaseDaysQuery(orgId, asOfDay - historicDays);
+  const query = purchaseDaysQuery(orgId);
+  const historicAfter = asOfDay - historicDays;
   const customersRead = readLiveCustomers(db, orgId);
   // Awaited after the orders; this only keeps a failure meanwhile from counting as unhandled.
   customersRead.catch(() => undefined);
@@ -102,11 +97,13 @@ export async function readPopulation(
   };
   await readThroughCursor<Row>(db, 'value_refresh_population', query, settings, refresh, (r) => {
     ids.push(r.id);
+    const from = days.length;
     parseDays(r.days, days);
     offsets.push(days.length);
-    total.push(Number(r.total));
-    firstDaySpend.push(Number(r.first_day));
-    historic.push(Number(r.historic));
+    sumCents(r.cents, days.buf, from, historicAfter);
+    total.push(sums.total / 100);
+    firstDaySpend.push(sums.first / 100);
+    historic.push(sums.historic / 100);
   });
   const population = joinCustomers(
     {
@@ -216,6 +213,35 @@ export function joinCustomers(p: Purchases, c: Customers): Population {
     firstDaySpend: firstDaySpend.slice(0, k),
     historic: historic.slice(0, k),
   };
+}
+
+/** What sumCents found, in hundredths (exact integers). */
+const sums = { total: 0, first: 0, historic: 0 };
+
+/**
+ * Sums the day spends 'c1,c2,…' (hundredths, the days' order) of the customer whose days start at
+ * days[from]: all of them, the first day's, and those of the days after `historicAfter`.
+ */
+function sumCents(text: string, days: ArrayLike<number>, from: number, historicAfter: number) {
+  let v = 0;
+  let neg = false;
+  let k = from;
+  sums.total = 0;
+  sums.first = 0;
+  sums.historic = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const ch = i < text.length ? text.charCodeAt(i) : 44;
+    if (ch === 44 /* , */) {
+      const c = neg ? -v : v;
+      if (k === from) sums.first = c;
+      sums.total += c;
+      if (days[k]! > historicAfter) sums.historic += c;
+      k++;
+      v = 0;
+      neg = false;
+    } else if (ch === 45 /* - */) neg = true;
+    else v = v * 10 + (ch - 48);
+  }
 }
 
 /** Appends the integers of 'd1,d2,…' (optionally negative) to `out`. */

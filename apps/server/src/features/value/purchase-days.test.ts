@@ -43,21 +43,21 @@ function expected(orgId: string, asOf: Date, offsetHours: number) {
       return {
         customerId,
         days: sorted.map(([d]) => d),
-        amounts: sorted.map(([, a]) => Number(a.toFixed(2))),
+        cents: sorted.map(([, a]) => Math.round(a * 100)),
       };
     })
     .sort((a, b) => (a.customerId < b.customerId ? -1 : 1));
 }
 
 async function stored(orgId: string) {
-  const rows = await queryRows<{ customer_id: string; days: number[]; amounts: number[] }>(
+  const rows = await queryRows<{ customer_id: string; days: number[]; cents: (string | number)[] }>(
     t.deps.db,
-    sql`select customer_id, days, amounts from purchase_days where org_id = ${orgId} order by customer_id`,
+    sql`select customer_id, days, cents from purchase_days where org_id = ${orgId} order by customer_id`,
   );
   return rows.map((r) => ({
     customerId: r.customer_id,
     days: r.days.map(Number),
-    amounts: r.amounts.map((a) => Number(Number(a).toFixed(2))),
+    cents: r.cents.map(Number),
   }));
 }
 

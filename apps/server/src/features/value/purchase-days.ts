@@ -48,17 +48,17 @@ export async function refreshPurchaseDays(
     sql`with seen as (select customer_id, seq from value_stale where org_id = ${org}),
       ${changed},
       agg as (
-        select customer_id, array_agg(day order by day) as days, array_agg(amount order by day) as amounts
+        select customer_id, array_agg(day order by day) as days, array_agg(cents order by day) as cents
           from (select o.customer_id, (o.ordered_at at time zone ${tz}::text)::date - date '1970-01-01' as day,
-                       sum(o.amount)::float8 as amount
+                       (sum(o.amount) * 100)::bigint as cents
                   from orders o
                  where o.org_id = ${org} and o.ordered_at <= ${asOfAt} ${ofChanged}
                  group by 1, 2) x
          group by 1),
       up as (
-        insert into purchase_days (org_id, customer_id, days, amounts)
-        select ${org}, customer_id, days, amounts from agg
-        on conflict (org_id, customer_id) do update set days = excluded.days, amounts = excluded.amounts
+        insert into purchase_days (org_id, customer_id, days, cents)
+        select ${org}, customer_id, days, cents from agg
+        on conflict (org_id, customer_id) do update set days = excluded.days, cents = excluded.cents
         returning 1),
       -- Customers whose orders up to asOf are all gone (deleted, moved to another customer).
       gone as (
@@ -78,18 +78,11 @@ export async function refreshPurchaseDays(
 }
 
 /**
- * The read of the store, in customer id order: the days as text 'd1,d2,…' (parsed by the caller,
- * cheaper than a driver's array parsing), total spend, the first day's spend and the spend of the
- * days after `historicFromDay`.
+ * The read of the store, in customer id order: the days and the spend of each in hundredths, as
+ * text 'd1,d2,…' and 'c1,c2,…' (parsed by the caller: much cheaper than a driver's array parsing).
  */
-export function purchaseDaysQuery(orgId: string, historicFromDay: number): SQL {
+export function purchaseDaysQuery(orgId: string): SQL {
   return sql`
-    select p.customer_id as id, array_to_string(p.days, ',') as days, x.total, p.amounts[1] as first_day,
-           x.historic
-      from purchase_days p
-     cross join lateral (
-       select sum(a) as total, coalesce(sum(a) filter (where d > ${historicFromDay}::int), 0) as historic
-         from unnest(p.days, p.amounts) as t(d, a)) x
-     where p.org_id = ${orgId}::uuid
-     order by p.customer_id`;
+    select customer_id as id, array_to_string(days, ',') as days, array_to_string(cents, ',') as cents
+      from purchase_days where org_id = ${orgId}::uuid order by customer_id`;
 }
