@@ -93,7 +93,6 @@ export type LifecycleDays = {
   purchaseDays: number;
 };
 
-const MAX_STAGE_EVENTS = 5;
 let gapScratch = new Float64Array(64);
 
 /** Median gap between days[lo] … days[lo + count − 1] (sorted, distinct); null with < 2 days. */
@@ -116,6 +115,71 @@ function medianGap(days: ArrayLike<number>, lo: number, count: number): number |
   return n % 2 ? gaps[mid]! : (gaps[mid - 1]! + gaps[mid]!) / 2;
 }
 
+/** The state of one lifecycle walk (module functions instead of closures: no allocation per step). */
+type Walk = {
+  days: ArrayLike<number>;
+  lo: number;
+  first: number;
+  rules: LifecycleRules;
+  onStage: ((stage: LifecycleStage, day: number) => void) | undefined;
+  stage: LifecycleStage;
+  sinceDay: number | null;
+  wonBackAt: number;
+  /** Up to five event days of a quiet period, sorted. */
+  events: number[];
+};
+
+function enter(w: Walk, s: LifecycleStage, day: number): void {
+  if (w.stage === s) return;
+  w.stage = s;
+  w.sinceDay = day;
+  w.onStage?.(s, day);
+}
+
+function settled(w: Walk, count: number, day: number): LifecycleStage {
+  return count >= w.rules.matureMinPurchases && day - w.first >= w.rules.matureMinTenureDays
+    ? 'mature'
+    : 'active';
+}
+
+/** Adds `d` to the sorted events of a quiet period after `last`, when it falls in (last, until]. */
+function addEvent(w: Walk, n: number, d: number, last: number, until: number): number {
+  if (!(d > last && d <= until)) return n;
+  let j = n;
+  while (j > 0 && w.events[j - 1]! > d) {
+    w.events[j] = w.events[j - 1]!;
+    j--;
+  }
+  w.events[j] = d;
+  return n + 1;
+}
+
+/** Quiet period after the purchase at index i (count = i − lo + 1 purchase days), up to `until` inclusive. */
+function quiet(w: Walk, i: number, until: number): void {
+  const { days, lo, first, rules } = w;
+  const last = days[i]!;
+  const count = i - lo + 1;
+  const interval = medianGap(days, lo, count) ?? rules.defaultIntervalDays;
+  const atRiskAt = last + Math.floor(rules.atRiskFactor * interval) + 1;
+  const churnAt = last + Math.floor(Math.max(rules.churnFactor * interval, rules.churnMinDays)) + 1;
+  let n = addEvent(w, 0, first + rules.newForDays, last, until);
+  n = addEvent(w, n, w.wonBackAt + rules.wonBackForDays, last, until);
+  n = addEvent(w, n, first + rules.matureMinTenureDays, last, until);
+  n = addEvent(w, n, atRiskAt, last, until);
+  n = addEvent(w, n, churnAt, last, until);
+  for (let e = 0; e < n; e++) {
+    const day = w.events[e]!;
+    const s = w.stage;
+    if (day >= churnAt) enter(w, 'churned', day);
+    else if (day >= atRiskAt) {
+      if (s !== 'churned') enter(w, 'at_risk', day);
+    } else if (s === 'new' && day >= first + rules.newForDays) enter(w, settled(w, count, day), day);
+    else if (s === 'won_back' && day >= w.wonBackAt + rules.wonBackForDays)
+      enter(w, settled(w, count, day), day);
+    else if (s === 'active') enter(w, settled(w, count, day), day);
+  }
+}
+
 /**
  * The lifecycle walk of `lifecycleStage` on day numbers, without building strings or the history:
  * `days[lo]` … `days[hi − 1]` are the customer's distinct purchase days (days since 1970-01-01),
@@ -131,81 +195,49 @@ export function lifecycleOfDays(
   rules: LifecycleRules = DEFAULT_LIFECYCLE_RULES,
   onStage?: (stage: LifecycleStage, day: number) => void,
 ): LifecycleDays {
-  // An object, not two `let`s: the closures below change it.
-  const now: { stage: LifecycleStage; sinceDay: number | null } = { stage: 'prospect', sinceDay: null };
-  if (hi <= lo) return { ...now, usualIntervalDays: null, daysSinceLastPurchase: null, purchaseDays: 0 };
-  const set = (s: LifecycleStage, day: number): void => {
-    if (now.stage === s) return;
-    now.stage = s;
-    now.sinceDay = day;
-    onStage?.(s, day);
-  };
+  if (hi <= lo)
+    return {
+      stage: 'prospect',
+      sinceDay: null,
+      usualIntervalDays: null,
+      daysSinceLastPurchase: null,
+      purchaseDays: 0,
+    };
   const first = days[lo]!;
-  const settled = (count: number, day: number): LifecycleStage =>
-    count >= rules.matureMinPurchases && day - first >= rules.matureMinTenureDays ? 'mature' : 'active';
-  let wonBackAt = -Infinity;
-  const events = new Float64Array(MAX_STAGE_EVENTS);
-
-  // Quiet period after the purchase at index i (count = i − lo + 1 purchase days), up to `until` inclusive.
-  const quiet = (i: number, until: number): void => {
-    const last = days[i]!;
-    const count = i - lo + 1;
-    const interval = medianGap(days, lo, count) ?? rules.defaultIntervalDays;
-    const atRiskAt = last + Math.floor(rules.atRiskFactor * interval) + 1;
-    const churnAt = last + Math.floor(Math.max(rules.churnFactor * interval, rules.churnMinDays)) + 1;
-    let n = 0;
-    for (const d of [
-      first + rules.newForDays,
-      wonBackAt + rules.wonBackForDays,
-      first + rules.matureMinTenureDays,
-      atRiskAt,
-      churnAt,
-    ]) {
-      if (!(d > last && d <= until)) continue;
-      // Insertion sort: at most five events.
-      let j = n++;
-      while (j > 0 && events[j - 1]! > d) {
-        events[j] = events[j - 1]!;
-        j--;
-      }
-      events[j] = d;
-    }
-    for (let e = 0; e < n; e++) {
-      const day = events[e]!;
-      const s = now.stage;
-      if (day >= churnAt) set('churned', day);
-      else if (day >= atRiskAt) {
-        if (s !== 'churned') set('at_risk', day);
-      } else if (s === 'new' && day >= first + rules.newForDays) set(settled(count, day), day);
-      else if (s === 'won_back' && day >= wonBackAt + rules.wonBackForDays) set(settled(count, day), day);
-      else if (s === 'active') set(settled(count, day), day);
-    }
+  const w: Walk = {
+    days,
+    lo,
+    first,
+    rules,
+    onStage,
+    stage: 'prospect',
+    sinceDay: null,
+    wonBackAt: -Infinity,
+    events: [0, 0, 0, 0, 0],
   };
-
   for (let i = lo; i < hi; i++) {
     const day = days[i]!;
-    if (i > lo) quiet(i - 1, day - 1);
-    const s = now.stage;
+    if (i > lo) quiet(w, i - 1, day - 1);
+    const s = w.stage;
     const count = i - lo + 1;
-    if (i === lo) set(rules.newForDays > 0 ? 'new' : settled(count, day), day);
+    if (i === lo) enter(w, rules.newForDays > 0 ? 'new' : settled(w, count, day), day);
     else if (s === 'churned') {
-      wonBackAt = day;
-      set('won_back', day);
+      w.wonBackAt = day;
+      enter(w, 'won_back', day);
     } else if (
       s === 'at_risk' ||
       s === 'active' ||
       (s === 'new' && day >= first + rules.newForDays) ||
-      (s === 'won_back' && day >= wonBackAt + rules.wonBackForDays)
+      (s === 'won_back' && day >= w.wonBackAt + rules.wonBackForDays)
     )
-      set(settled(count, day), day);
+      enter(w, settled(w, count, day), day);
   }
-  quiet(hi - 1, end);
-  const last = days[hi - 1]!;
+  quiet(w, hi - 1, end);
   return {
-    stage: now.stage,
-    sinceDay: now.sinceDay,
+    stage: w.stage,
+    sinceDay: w.sinceDay,
     usualIntervalDays: medianGap(days, lo, hi - lo),
-    daysSinceLastPurchase: end - last,
+    daysSinceLastPurchase: end - days[hi - 1]!,
     purchaseDays: hi - lo,
   };
 }

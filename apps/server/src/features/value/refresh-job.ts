@@ -22,7 +22,7 @@ import {
   type TimeUnit,
 } from '@steward/core';
 import { queryRows, type Db } from '../../db/client.js';
-import { numArray, wordArray } from '../../db/sql-arrays.js';
+import { floatColumnLiteral, intColumnLiteral, wordArray } from '../../db/sql-arrays.js';
 import { organizations, tierOverrides, valueModels } from '../../db/schema/index.js';
 import { validationFailed, type ErrorDetail } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
@@ -170,36 +170,38 @@ async function readFacts(db: Db, orgId: string, asOf: Date): Promise<Facts> {
   };
 }
 
-/** What one chunk writes, column by column. */
+/** What one chunk writes, column by column: numbers in typed arrays (NaN is NULL), no boxing. */
 class ChunkRows {
+  n = 0;
   ids: string[] = [];
-  r: number[] = [];
-  f: number[] = [];
-  m: number[] = [];
   segment: string[] = [];
-  recency: number[] = [];
-  frequency: number[] = [];
-  monetary: number[] = [];
-  pAlive: (number | null)[] = [];
-  expectedPurchases: (number | null)[] = [];
-  expectedSpend: (number | null)[] = [];
-  clv: (number | null)[] = [];
-  horizon: (number | null)[] = [];
   stage: string[] = [];
   stageSince: (string | null)[] = [];
   tierRule: string[] = [];
-  tierValue: number[] = [];
-  tierPercentile: (number | null)[] = [];
-  usualInterval: (number | null)[] = [];
+  readonly r = new Int32Array(CHUNK);
+  readonly f = new Int32Array(CHUNK);
+  readonly m = new Int32Array(CHUNK);
+  readonly recency = new Int32Array(CHUNK);
+  readonly frequency = new Int32Array(CHUNK);
+  readonly monetary = new Float64Array(CHUNK);
+  readonly pAlive = new Float64Array(CHUNK);
+  readonly expectedPurchases = new Float64Array(CHUNK);
+  readonly expectedSpend = new Float64Array(CHUNK);
+  readonly clv = new Float64Array(CHUNK);
+  /** The horizon when the customer has a CLV, else NaN (NULL). */
+  readonly horizon = new Float64Array(CHUNK);
+  readonly tierValue = new Float64Array(CHUNK);
+  readonly tierPercentile = new Float64Array(CHUNK);
+  readonly usualInterval = new Float64Array(CHUNK);
   /** t_x and T in days (integers: cheap to send); the statement divides by the unit's days. */
-  bgTxDays: number[] = [];
-  bgTDays: number[] = [];
-  bgMonetary: number[] = [];
-  recent: number[] = [];
-  earlier: number[] = [];
-  complaints: number[] = [];
-  satisfaction: (number | null)[] = [];
-  overdue: number[] = [];
+  readonly bgTxDays = new Int32Array(CHUNK);
+  readonly bgTDays = new Int32Array(CHUNK);
+  readonly bgMonetary = new Float64Array(CHUNK);
+  readonly recent = new Int32Array(CHUNK);
+  readonly earlier = new Int32Array(CHUNK);
+  readonly complaints = new Int32Array(CHUNK);
+  readonly satisfaction = new Float64Array(CHUNK);
+  readonly overdue = new Int32Array(CHUNK);
   // Customers whose tier or stage changes, with the old values.
   changed: string[] = [];
   newTier: (string | null)[] = [];
@@ -217,6 +219,14 @@ class ChunkRows {
     reasons: unknown[];
     description: string;
   }[] = [];
+
+  ints(column: Int32Array): string {
+    return intColumnLiteral(column, this.n);
+  }
+
+  floats(column: Float64Array): string {
+    return floatColumnLiteral(column, this.n);
+  }
 }
 
 /**
@@ -390,33 +400,34 @@ export async function runValueRefresh(ctx: JobContext) {
         const ruleTier = TIER_LETTERS[tiers.tiers[i]!]!;
         const tier = facts.overrides.get(id) ?? ruleTier;
 
+        const k = rows.n++;
         rows.ids.push(id);
-        rows.r.push(r);
-        rows.f.push(f);
-        rows.m.push(m);
         rows.segment.push(rfmSegment(r, rfmFm(f, m)));
-        rows.recency.push(recency[i]!);
-        rows.frequency.push(frequency[i]!);
-        rows.monetary.push(pop.total[i]!);
-        rows.pAlive.push(value ? value.pAlive : null);
-        rows.expectedPurchases.push(value ? value.expectedPurchases : null);
-        rows.expectedSpend.push(value ? value.expectedSpend : null);
-        rows.clv.push(value ? value.clv : null);
-        rows.horizon.push(value ? opts.horizon : null);
         rows.stage.push(life.stage);
         rows.stageSince.push(life.sinceDay === null ? null : iso(life.sinceDay));
         rows.tierRule.push(ruleTier);
-        rows.tierValue.push(pop.historic[i]!);
-        rows.tierPercentile.push(tiers.percentiles ? tiers.percentiles[i]! : null);
-        rows.usualInterval.push(life.usualIntervalDays);
-        rows.bgTxDays.push(pop.days[hi - 1]! - pop.days[lo]!);
-        rows.bgTDays.push(end - pop.days[lo]!);
-        rows.bgMonetary.push(summary.monetary);
-        rows.recent.push(recent);
-        rows.earlier.push(earlier);
-        rows.complaints.push(churnFacts.recentComplaints);
-        rows.satisfaction.push(churnFacts.satisfactionTrend);
-        rows.overdue.push(churnFacts.overdueVisits);
+        rows.r[k] = r;
+        rows.f[k] = f;
+        rows.m[k] = m;
+        rows.recency[k] = recency[i]!;
+        rows.frequency[k] = frequency[i]!;
+        rows.monetary[k] = pop.total[i]!;
+        rows.pAlive[k] = value ? value.pAlive : NaN;
+        rows.expectedPurchases[k] = value ? value.expectedPurchases : NaN;
+        rows.expectedSpend[k] = value ? value.expectedSpend : NaN;
+        rows.clv[k] = value ? value.clv : NaN;
+        rows.horizon[k] = value ? opts.horizon : NaN;
+        rows.tierValue[k] = pop.historic[i]!;
+        rows.tierPercentile[k] = tiers.percentiles ? tiers.percentiles[i]! : NaN;
+        rows.usualInterval[k] = life.usualIntervalDays ?? NaN;
+        rows.bgTxDays[k] = pop.days[hi - 1]! - pop.days[lo]!;
+        rows.bgTDays[k] = end - pop.days[lo]!;
+        rows.bgMonetary[k] = summary.monetary;
+        rows.recent[k] = recent;
+        rows.earlier[k] = earlier;
+        rows.complaints[k] = churnFacts.recentComplaints;
+        rows.satisfaction[k] = churnFacts.satisfactionTrend ?? NaN;
+        rows.overdue[k] = churnFacts.overdueVisits;
 
         const oldTier = pop.tiers[i] ?? null;
         const oldStage = pop.stages[i]!;
@@ -521,19 +532,19 @@ async function writeChunk(db: Db, rows: ChunkRows, c: ChunkContext): Promise<num
   const ctes: SQL[] = [
     sql`u as (
       select * from unnest(
-        ${wordArray(rows.ids)}::uuid[], ${numArray(rows.r)}::int[], ${numArray(rows.f)}::int[],
-        ${numArray(rows.m)}::int[], ${wordArray(rows.segment)}::text[], ${numArray(rows.recency)}::int[],
-        ${numArray(rows.frequency)}::int[], ${numArray(rows.monetary)}::float8[],
-        ${numArray(rows.pAlive)}::float8[], ${numArray(rows.expectedPurchases)}::float8[],
-        ${numArray(rows.expectedSpend)}::float8[], ${numArray(rows.clv)}::float8[],
-        ${numArray(rows.horizon)}::int[], ${wordArray(rows.stage)}::text[],
+        ${wordArray(rows.ids)}::uuid[], ${rows.ints(rows.r)}::int[], ${rows.ints(rows.f)}::int[],
+        ${rows.ints(rows.m)}::int[], ${wordArray(rows.segment)}::text[], ${rows.ints(rows.recency)}::int[],
+        ${rows.ints(rows.frequency)}::int[], ${rows.floats(rows.monetary)}::float8[],
+        ${rows.floats(rows.pAlive)}::float8[], ${rows.floats(rows.expectedPurchases)}::float8[],
+        ${rows.floats(rows.expectedSpend)}::float8[], ${rows.floats(rows.clv)}::float8[],
+        ${rows.floats(rows.horizon)}::int[], ${wordArray(rows.stage)}::text[],
         ${wordArray(rows.stageSince)}::date[], ${wordArray(rows.tierRule)}::text[],
-        ${numArray(rows.tierValue)}::float8[], ${numArray(rows.tierPercentile)}::float8[],
-        ${numArray(rows.usualInterval)}::float8[], ${numArray(rows.bgTxDays)}::int[],
-        ${numArray(rows.bgTDays)}::int[], ${numArray(rows.bgMonetary)}::float8[],
-        ${numArray(rows.recent)}::int[], ${numArray(rows.earlier)}::int[],
-        ${numArray(rows.complaints)}::int[], ${numArray(rows.satisfaction)}::float8[],
-        ${numArray(rows.overdue)}::int[]
+        ${rows.floats(rows.tierValue)}::float8[], ${rows.floats(rows.tierPercentile)}::float8[],
+        ${rows.floats(rows.usualInterval)}::float8[], ${rows.ints(rows.bgTxDays)}::int[],
+        ${rows.ints(rows.bgTDays)}::int[], ${rows.floats(rows.bgMonetary)}::float8[],
+        ${rows.ints(rows.recent)}::int[], ${rows.ints(rows.earlier)}::int[],
+        ${rows.ints(rows.complaints)}::int[], ${rows.floats(rows.satisfaction)}::float8[],
+        ${rows.ints(rows.overdue)}::int[]
       ) as u(customer_id, r, f, m, segment, recency_days, frequency, monetary, p_alive,
              expected_purchases, expected_spend, clv, horizon, stage, stage_since, tier_rule,
              tier_value, tier_percentile, usual_interval_days, bg_tx_days, bg_t_days, bg_monetary,
