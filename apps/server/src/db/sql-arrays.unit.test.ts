@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { floatColumnLiteral, intColumnLiteral, numArray } from './sql-arrays.js';
+import { fixedColumnLiteral, intColumnLiteral, numArray, roundedAsWritten } from './sql-arrays.js';
 
 describe('column literals', () => {
   it('writes integers as numArray does, over the first `length` values only', () => {
@@ -13,12 +13,67 @@ describe('column literals', () => {
     const values = Int32Array.from({ length: 20_000 }, (_, i) => (i * 7919) % 2_000_003);
     expect(intColumnLiteral(values, values.length)).toBe(numArray(Array.from(values)));
   });
+});
 
-  it('writes floats exactly, NaN as NULL and infinities as PostgreSQL spells them', () => {
-    const values = Float64Array.from([0.1, 1 / 3, -2.5e-12, 1e21, NaN, Infinity, -Infinity, 42, 0]);
-    expect(floatColumnLiteral(values, values.length)).toBe(
-      '{0.1,0.3333333333333333,-2.5e-12,1e+21,NULL,Infinity,-Infinity,42,0}',
+describe('fixedColumnLiteral', () => {
+  const parse = (literal: string) =>
+    literal
+      .slice(1, -1)
+      .split(',')
+      .map((x) => (x === 'NULL' ? null : Number(x)));
+
+  it('writes each number rounded to its decimals, without trailing zeros', () => {
+    const values = Float64Array.from([
+      0,
+      1,
+      -1,
+      0.5,
+      123.45,
+      -0.000_000_4,
+      0.999_999_999_999_9,
+      1 / 3,
+      1e-13,
+      2.5e-7,
+    ]);
+    expect(fixedColumnLiteral(values, values.length, 6)).toBe('{0,1,-1,0.5,123.45,0,1,0.333333,0,0}');
+    expect(fixedColumnLiteral(values, values.length, 12)).toBe(
+      '{0,1,-1,0.5,123.45,-0.0000004,1,0.333333333333,0,0.00000025}',
     );
-    expect(floatColumnLiteral(values, 2)).toBe('{0.1,0.3333333333333333}');
+  });
+
+  it('is within half a unit of the last place of every number, and exact for amounts in cents', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const values = Float64Array.from({ length: 20_000 }, (_, i) =>
+      i % 3 === 0 ? Math.round(random() * 1e9) / 100 : (random() - 0.3) * 10 ** Math.floor(random() * 12 - 4),
+    );
+    for (const decimals of [2, 6, 12]) {
+      const got = parse(fixedColumnLiteral(values, values.length, decimals));
+      values.forEach((v, i) => {
+        const limit = 2 ** 53 / 10 ** decimals;
+        if (Math.abs(v) >= limit) expect(got[i]).toBe(v);
+        else
+          expect(Math.abs(got[i]! - v)).toBeLessThanOrEqual(
+            0.5 * 10 ** -decimals * (1 + 1e-9) + Math.abs(v) * 1e-15,
+          );
+        if (i % 3 === 0) expect(got[i]).toBe(v); // cents: exact at 2, 6 or 12 places
+      });
+    }
+  });
+
+  it('writes NULL for NaN, and large numbers and infinities as JavaScript prints them', () => {
+    const values = Float64Array.from([NaN, Infinity, -Infinity, 1e300, -123456789012.5]);
+    expect(fixedColumnLiteral(values, values.length, 6)).toBe(
+      '{NULL,Infinity,-Infinity,1e+300,-123456789012.5}',
+    );
+    expect(() => fixedColumnLiteral(values, 1, 13)).toThrow(RangeError);
+  });
+});
+
+describe('roundedAsWritten', () => {
+  it('is the number fixedColumnLiteral writes', () => {
+    const values = Float64Array.from([1234.5678915, 0.0000005, -0.0000005, 2 / 3, 1e12 + 0.3, 7]);
+    const written = fixedColumnLiteral(values, values.length, 6).slice(1, -1).split(',').map(Number);
+    expect(Array.from(values, (v) => roundedAsWritten(v, 6))).toEqual(written);
   });
 });

@@ -22,7 +22,7 @@ import {
   type TimeUnit,
 } from '@steward/core';
 import { queryRows, type Db } from '../../db/client.js';
-import { floatColumnLiteral, intColumnLiteral, wordArray } from '../../db/sql-arrays.js';
+import { fixedColumnLiteral, intColumnLiteral, roundedAsWritten, wordArray } from '../../db/sql-arrays.js';
 import { organizations, tierOverrides, valueModels } from '../../db/schema/index.js';
 import { validationFailed, type ErrorDetail } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
@@ -224,8 +224,9 @@ class ChunkRows {
     return intColumnLiteral(column, this.n);
   }
 
-  floats(column: Float64Array): string {
-    return floatColumnLiteral(column, this.n);
+  /** Amounts, counts and days to a millionth; probabilities and percentiles to 1e-12 (decision 0071). */
+  floats(column: Float64Array, decimals = 6): string {
+    return fixedColumnLiteral(column, this.n, decimals);
   }
 }
 
@@ -461,7 +462,8 @@ export async function runValueRefresh(ctx: JobContext) {
             description: `${english ? 'Churn alert' : '流失预警'}: ${churn.reasons.map((x) => x.code).join(', ')}`,
           });
         }
-        book.add(pop.owners[i] ?? null, value ? value.clv : null);
+        // The book sums the CLV as the row stores it (to a millionth).
+        book.add(pop.owners[i] ?? null, value ? roundedAsWritten(value.clv, 6) : null);
         counts.customers++;
       }
       counts.alertsClosed += rows.closeIds.length;
@@ -527,19 +529,28 @@ async function writeChunk(db: Db, rows: ChunkRows, c: ChunkContext): Promise<num
   if (!rows.ids.length) return 0;
   const asOf = sql`${c.asOf.toISOString()}::timestamptz`;
   const org = sql`${c.orgId}::uuid`;
-  const newerPoint = sql`(excluded.history_as_of is not null and (customer_scores.history_as_of is null
-    or excluded.history_as_of >= customer_scores.history_as_of))`;
+  // Which customers get a history point (decision 0062): those without one (a new score row, or
+  // none recorded yet), a re-run at or before the last point's as-of, or P(alive) or CLV moved by a
+  // step since the last point. Decided in the upsert itself from the row it replaces, so the row is
+  // looked up once; a point is recorded exactly when the row's last point is then at or after asOf
+  // (a re-run as of an earlier moment writes its point but leaves the later one as the last).
+  const record = sql`(customer_scores.history_as_of is null or customer_scores.history_as_of >= ${asOf}
+    or abs(coalesce(excluded.p_alive, -1) - coalesce(customer_scores.history_p_alive, -1)) >= ${HISTORY_P_ALIVE_STEP}::float8
+    or abs(coalesce(excluded.clv, -1) - coalesce(customer_scores.history_clv, -1))
+         >= ${HISTORY_CLV_STEP}::float8 * greatest(abs(customer_scores.history_clv), 1))`;
+  // The last point only moves forward.
+  const moves = sql`(${record} and (customer_scores.history_as_of is null or customer_scores.history_as_of <= ${asOf}))`;
   const ctes: SQL[] = [
     sql`u as (
       select * from unnest(
         ${wordArray(rows.ids)}::uuid[], ${rows.ints(rows.r)}::int[], ${rows.ints(rows.f)}::int[],
         ${rows.ints(rows.m)}::int[], ${wordArray(rows.segment)}::text[], ${rows.ints(rows.recency)}::int[],
         ${rows.ints(rows.frequency)}::int[], ${rows.floats(rows.monetary)}::float8[],
-        ${rows.floats(rows.pAlive)}::float8[], ${rows.floats(rows.expectedPurchases)}::float8[],
+        ${rows.floats(rows.pAlive, 12)}::float8[], ${rows.floats(rows.expectedPurchases)}::float8[],
         ${rows.floats(rows.expectedSpend)}::float8[], ${rows.floats(rows.clv)}::float8[],
         ${rows.floats(rows.horizon)}::int[], ${wordArray(rows.stage)}::text[],
         ${wordArray(rows.stageSince)}::date[], ${wordArray(rows.tierRule)}::text[],
-        ${rows.floats(rows.tierValue)}::float8[], ${rows.floats(rows.tierPercentile)}::float8[],
+        ${rows.floats(rows.tierValue)}::float8[], ${rows.floats(rows.tierPercentile, 12)}::float8[],
         ${rows.floats(rows.usualInterval)}::float8[], ${rows.ints(rows.bgTxDays)}::int[],
         ${rows.ints(rows.bgTDays)}::int[], ${rows.floats(rows.bgMonetary)}::float8[],
         ${rows.ints(rows.recent)}::int[], ${rows.ints(rows.earlier)}::int[],
@@ -549,17 +560,6 @@ async function writeChunk(db: Db, rows: ChunkRows, c: ChunkContext): Promise<num
              expected_purchases, expected_spend, clv, horizon, stage, stage_since, tier_rule,
              tier_value, tier_percentile, usual_interval_days, bg_tx_days, bg_t_days, bg_monetary,
              recent_purchases, earlier_purchases, recent_complaints, satisfaction_trend, overdue_visits))`,
-    // Which customers get a history point (decision 0062): those without one (no score row yet:
-    // the left join gives nulls), a re-run at or before the last point's as-of, or P(alive) or CLV
-    // moved by a step since the last point. Every CTE sees customer_scores as it was before this
-    // statement.
-    sql`d as (
-      select u.customer_id,
-             (cs.history_as_of is null or cs.history_as_of >= ${asOf}
-              or abs(coalesce(u.p_alive, -1) - coalesce(cs.history_p_alive, -1)) >= ${HISTORY_P_ALIVE_STEP}::float8
-              or abs(coalesce(u.clv, -1) - coalesce(cs.history_clv, -1))
-                   >= ${HISTORY_CLV_STEP}::float8 * greatest(abs(cs.history_clv), 1)) as record
-        from u left join customer_scores cs on cs.org_id = ${org} and cs.customer_id = u.customer_id)`,
     sql`s as (
       insert into customer_scores (org_id, customer_id, r, f, m, segment, recency_days, frequency, monetary,
              p_alive, expected_purchases, expected_spend, clv, horizon, unit, stage, stage_since, tier_rule,
@@ -572,9 +572,8 @@ async function writeChunk(db: Db, rows: ChunkRows, c: ChunkContext): Promise<num
              ${c.population}::int, tier_value, tier_percentile, usual_interval_days,
              bg_tx_days::float8 / ${DAYS_PER_UNIT[c.unit]}::float8, bg_t_days::float8 / ${DAYS_PER_UNIT[c.unit]}::float8,
              bg_monetary, recent_purchases, earlier_purchases, recent_complaints, satisfaction_trend,
-             overdue_visits, case when d.record then ${asOf} end, case when d.record then p_alive end,
-             case when d.record then clv end
-        from u join d on d.customer_id = u.customer_id
+             overdue_visits, ${asOf}, p_alive, clv
+        from u
       on conflict (org_id, customer_id) do update set
         r = excluded.r, f = excluded.f, m = excluded.m, segment = excluded.segment,
         recency_days = excluded.recency_days, frequency = excluded.frequency, monetary = excluded.monetary,
@@ -588,15 +587,13 @@ async function writeChunk(db: Db, rows: ChunkRows, c: ChunkContext): Promise<num
         bg_monetary = excluded.bg_monetary, recent_purchases = excluded.recent_purchases,
         earlier_purchases = excluded.earlier_purchases, recent_complaints = excluded.recent_complaints,
         satisfaction_trend = excluded.satisfaction_trend, overdue_visits = excluded.overdue_visits,
-        -- The last point only moves forward: a re-run as of an earlier moment writes its point
-        -- but leaves the later one as the customer's last.
-        history_as_of = case when ${newerPoint} then excluded.history_as_of else customer_scores.history_as_of end,
-        history_p_alive = case when ${newerPoint} then excluded.history_p_alive else customer_scores.history_p_alive end,
-        history_clv = case when ${newerPoint} then excluded.history_clv else customer_scores.history_clv end)`,
+        history_as_of = case when ${moves} then excluded.history_as_of else customer_scores.history_as_of end,
+        history_p_alive = case when ${moves} then excluded.history_p_alive else customer_scores.history_p_alive end,
+        history_clv = case when ${moves} then excluded.history_clv else customer_scores.history_clv end
+      returning customer_id, p_alive, clv, history_as_of >= ${asOf} as recorded)`,
     sql`h as (
       insert into score_history (org_id, customer_id, as_of, p_alive, clv)
-      select ${org}, u.customer_id, ${asOf}, p_alive, clv from u join d on d.customer_id = u.customer_id
-       where d.record
+      select ${org}, customer_id, ${asOf}, p_alive, clv from s where recorded
       on conflict (org_id, customer_id, as_of) do update set p_alive = excluded.p_alive, clv = excluded.clv)`,
   ];
   if (rows.changed.length)
