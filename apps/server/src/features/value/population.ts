@@ -57,8 +57,8 @@ type Customers = { ids: string[]; owners: (string | null)[]; tiers: (string | nu
 /**
  * The purchases of the organization's live customers as of `asOf` (decisions 0012, 0062, 0071):
  * the purchase-day store is brought up to `asOf` (purchase-days.ts: only the customers whose
- * orders changed, or all of them the first time) and read in the same transaction, through a
- * cursor, FETCH rows at a time. The live customers (owner, tier, stage) are read at the same time
+ * orders changed, or all of them the first time), then read through a cursor, FETCH rows at a
+ * time. The live customers (owner, tier, stage) are read at the same time
  * by a second statement on another connection and joined here, so that PostgreSQL's second core
  * does that work. Nothing else may be awaited on `db` inside either transaction (PGlite has one
  * connection: it would wait for the transaction).
@@ -83,7 +83,7 @@ export async function readPopulation(
   const firstDaySpend = new Growable('f64');
   const historic = new Growable('f64');
   offsets.push(0);
-  // Planner settings for this transaction only (decision 0012). The sort of all the orders of a
+  // Planner settings for these transactions only (decision 0012). The sort of all the orders of a
   // full rebuild of the store should stay in memory; parallel workers and JIT only add start-up
   // cost here.
   const settings = [
@@ -91,9 +91,16 @@ export async function readPopulation(
     sql`set local max_parallel_workers_per_gather = 0`,
     sql`set local jit = off`,
   ];
-  let store: StoreRefresh = { mode: 'full', rebuilt: 0 };
+  // The store is brought up to asOf in a transaction of its own, so that the locks it takes on the
+  // stale list (which order writes wait for) are held for that long only, not through the read.
+  const store: StoreRefresh = await db.transaction(async (tx) => {
+    for (const setting of settings) await tx.execute(setting);
+    return refreshPurchaseDays(tx as unknown as Db, orgId, asOf, tz);
+  });
+  // The read's transaction catches up with the orders written meanwhile (usually none) under the
+  // same per-organization lock, so it reads the store as of asOf even if another refresh ran.
   const refresh = async (tx: Db) => {
-    store = await refreshPurchaseDays(tx, orgId, asOf, tz);
+    store.rebuilt += (await refreshPurchaseDays(tx, orgId, asOf, tz)).rebuilt;
   };
   await readThroughCursor<Row>(db, 'value_refresh_population', query, settings, refresh, (r) => {
     ids.push(r.id);
@@ -164,8 +171,7 @@ type Purchases = Pick<Population, 'ids' | 'offsets' | 'days' | 'total' | 'firstD
 
 /**
  * Joins the customers' purchases (in id order) to the live customers (in id order): keeps those
- * that are live, with their owner, tier and stage, compacting the arrays in place, and makes each
- * day list ascending. Ids compare as text: lower-case hexadecimal UUIDs sort as their bytes do, as
+ * that are live, with their owner, tier and stage, compacting the arrays in place. Ids compare as text: lower-case hexadecimal UUIDs sort as their bytes do, as
  * PostgreSQL orders them.
  */
 export function joinCustomers(p: Purchases, c: Customers): Population {
@@ -183,11 +189,6 @@ export function joinCustomers(p: Purchases, c: Customers): Population {
     const from = offsets[i]!;
     const to = offsets[i + 1]!;
     if (at !== from) days.copyWithin(at, from, to);
-    for (let d = at + 1; d < at + to - from; d++)
-      if (days[d]! < days[d - 1]!) {
-        days.subarray(at, at + to - from).sort();
-        break;
-      }
     ids[k] = id;
     offsets[k] = at;
     total[k] = total[i]!;
@@ -220,9 +221,10 @@ const sums = { total: 0, first: 0, historic: 0 };
 
 /**
  * Sums the day spends 'c1,c2,…' (hundredths, the days' order) of the customer whose days start at
- * days[from]: all of them, the first day's, and those of the days after `historicAfter`.
+ * days[from]: all of them, the first day's, and those of the days after `historicAfter`. The days
+ * must be strictly ascending, as the store keeps them: the first day's spend is the first listed.
  */
-function sumCents(text: string, days: ArrayLike<number>, from: number, historicAfter: number) {
+export function sumCents(text: string, days: ArrayLike<number>, from: number, historicAfter: number) {
   let v = 0;
   let neg = false;
   let k = from;
@@ -234,6 +236,7 @@ function sumCents(text: string, days: ArrayLike<number>, from: number, historicA
     if (ch === 44 /* , */) {
       const c = neg ? -v : v;
       if (k === from) sums.first = c;
+      else if (!(days[k]! > days[k - 1]!)) throw new Error('purchase_days: days not strictly ascending');
       sums.total += c;
       if (days[k]! > historicAfter) sums.historic += c;
       k++;
@@ -242,6 +245,7 @@ function sumCents(text: string, days: ArrayLike<number>, from: number, historicA
     } else if (ch === 45 /* - */) neg = true;
     else v = v * 10 + (ch - 48);
   }
+  return sums;
 }
 
 /** Appends the integers of 'd1,d2,…' (optionally negative) to `out`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinCustomers } from './population.js';
+import { joinCustomers, sumCents } from './population.js';
 
 const id = (n: number) => `00000000-0000-0000-0000-${String(n).padStart(12, '0')}`;
 
@@ -34,20 +34,21 @@ describe('joinCustomers', () => {
     expect([...pop.historic]).toEqual([1, 3]);
   });
 
-  it('sorts a day list that did not arrive ascending', () => {
-    const pop = joinCustomers(
-      {
-        ids: [id(1), id(2)],
-        offsets: Int32Array.from([0, 1, 4]),
-        days: Int32Array.from([5, 30, -2, 11]),
-        total: Float64Array.from([1, 2]),
-        firstDaySpend: Float64Array.from([1, 2]),
-        historic: Float64Array.from([0, 0]),
-      },
-      { ids: [id(2)], owners: [null], tiers: [null], stages: ['active'] },
-    );
-    expect(pop.ids).toEqual([id(2)]);
-    expect([...pop.offsets]).toEqual([0, 3]);
-    expect([...pop.days]).toEqual([-2, 11, 30]);
+  it('sums the day spends in hundredths: all, the first day and the days after the window start', () => {
+    const days = Int32Array.from([99, 10, 20, 400, 401]);
+    // Customer from index 1: days 10, 20, 400, 401; a refund on day 20.
+    const sums = sumCents('1050,-25,333,12', days, 1, 400);
+    expect({ ...sums }).toEqual({ total: 1370, first: 1050, historic: 12 });
+    expect({ ...sumCents('1050,-25,333,12', days, 1, 399) }).toEqual({
+      total: 1370,
+      first: 1050,
+      historic: 345,
+    });
+    expect({ ...sumCents('-700', days, 2, 0) }).toEqual({ total: -700, first: -700, historic: -700 });
+  });
+
+  it('refuses day lists that are not strictly ascending', () => {
+    expect(() => sumCents('1,2', Int32Array.from([5, 5]), 0, 0)).toThrow(/ascending/);
+    expect(() => sumCents('1,2,3', Int32Array.from([5, 9, 7]), 0, 0)).toThrow(/ascending/);
   });
 });

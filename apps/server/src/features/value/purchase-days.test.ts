@@ -125,8 +125,9 @@ describe('purchase-day store', () => {
     // Same-day orders are one day; the 23:30 UTC order is the next local day.
     expect(got.some((r) => r.days.length < new Set(r.days).size)).toBe(false);
     expect(await stale(org.orgId)).toBe(0);
-    // Another organization's store is untouched by this one's refresh.
+    // Another organization's store and stale list are untouched by this one's refresh.
     expect(await stored(other.orgId)).toEqual([]);
+    expect(await stale(other.orgId)).toBe(1);
   });
 
   it('catches up incrementally with every kind of order change since', async () => {
@@ -203,10 +204,11 @@ describe('purchase-day store', () => {
   it('keeps a customer listed again by an order written while the refresh runs', async () => {
     const customerId = customerIds[10]!;
     await place([{ orgId: org.orgId, customerId, orderedAt: new Date(T1.getTime() - 3 * DAY), amount: 4 }]);
-    // Another connection writes an order of the same customer (the trigger lists it again, a new
-    // seq) and commits only once the refresh has started: on PostgreSQL the refresh does not see
-    // that order, so it must leave the entry for the next run. PGlite has one connection, so there
-    // the refresh simply runs after the writer.
+    // Another connection writes an order of the same customer (the trigger lists it again and
+    // holds the entry) and commits only once the refresh has started. On PostgreSQL the refresh
+    // must neither wait for that writer nor drop the entry (it does not see the order), so the
+    // next run rebuilds the customer. PGlite has one connection: there the refresh runs after the
+    // writer.
     const late = {
       orgId: org.orgId,
       id: newId(),
@@ -225,10 +227,11 @@ describe('purchase-day store', () => {
     });
     await isWritten;
     const refreshing = refresh(org.orgId, T2);
-    await new Promise((r) => setTimeout(r, 500));
+    const first = await Promise.race([refreshing, new Promise((r) => setTimeout(() => r('waiting'), 2_000))]);
     release();
     await writer;
     placed.push(late);
+    if (t.deps.dbKind === 'postgres') expect(first).toMatchObject({ mode: 'incremental' });
     expect(await refreshing).toMatchObject({ mode: 'incremental' });
     if (t.deps.dbKind === 'postgres') expect(await stale(org.orgId)).toBe(1);
     await refresh(org.orgId, T2);

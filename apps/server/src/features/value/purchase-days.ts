@@ -14,8 +14,11 @@ import { queryRows, type Db } from '../../db/client.js';
  *   the organization is rebuilt from its orders up to `asOf`.
  *
  * The stale entries are removed only as they were seen (same `seq`): an order written while this
- * runs lists its customer again with a new `seq`, so the next run rebuilds it. One refresh per
- * organization at a time (a transaction-scoped advisory lock); `tx` must be a transaction.
+ * runs lists its customer again with a new `seq`, so the next run rebuilds it. Entries an order
+ * write still holds are skipped (`skip locked`) and stay for the next run, so a refresh never
+ * waits for an order write and the two cannot deadlock; order writes wait for the entries the
+ * refresh took until its transaction ends. One refresh per organization at a time (a
+ * transaction-scoped advisory lock); `tx` must be a transaction.
  */
 export async function refreshPurchaseDays(
   tx: Db,
@@ -45,7 +48,7 @@ export async function refreshPurchaseDays(
   if (!incremental) await tx.execute(sql`delete from purchase_days where org_id = ${org}`);
   const [res] = await queryRows<{ rebuilt: number }>(
     tx,
-    sql`with seen as (select customer_id, seq from value_stale where org_id = ${org}),
+    sql`with seen as (select customer_id, seq from value_stale where org_id = ${org} for update skip locked),
       ${changed},
       agg as (
         select customer_id, array_agg(day order by day) as days, array_agg(cents order by day) as cents
