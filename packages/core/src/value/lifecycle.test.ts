@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { createHash } from 'node:crypto';
 import {
   DEFAULT_LIFECYCLE_RULES,
   explainLifecycle,
@@ -125,7 +124,16 @@ describe('lifecycleOfDays against its recorded results', () => {
       { ...DEFAULT_LIFECYCLE_RULES, newForDays: 0 },
       { ...DEFAULT_LIFECYCLE_RULES, matureMinPurchases: 2, atRiskFactor: 1.5, churnMinDays: 60 },
     ];
-    const hash = createHash('sha256');
+    // Two 32-bit FNV-style hashes of every result (core tests have no crypto module).
+    let h1 = 0x811c9dc5;
+    let h2 = 0x01000193 ^ 0x5bd1e995;
+    const update = (text: string) => {
+      for (let i = 0; i < text.length; i++) {
+        const ch = text.charCodeAt(i);
+        h1 = Math.imul(h1 ^ ch, 0x01000193) >>> 0;
+        h2 = Math.imul(h2 ^ ch, 0x5bd1e995) >>> 0;
+      }
+    };
     for (let c = 0; c < 20_000; c++) {
       const n = 1 + Math.floor(rnd() * 25);
       const days: number[] = [];
@@ -139,8 +147,8 @@ describe('lifecycleOfDays against its recorded results', () => {
       const result = lifecycleOfDays(Int32Array.from(days), 0, n, end, rulesList[c % 3]!, (s, day) =>
         events.push(`${s}@${day}`),
       );
-      hash.update(JSON.stringify([result, events]));
+      update(JSON.stringify([result, events]));
     }
-    expect(hash.digest('hex')).toBe('597c4b59571d7ee65adc57b75f1efd29d29d26784da9a8def2699744232039b9');
+    expect(h1.toString(16).padStart(8, '0') + h2.toString(16).padStart(8, '0')).toBe('1fde63fc6595eee5');
   });
 });
