@@ -93,28 +93,6 @@ export type LifecycleDays = {
   purchaseDays: number;
 };
 
-let gapScratch = new Float64Array(64);
-
-/** Median gap between days[lo] … days[lo + count − 1] (sorted, distinct); null with < 2 days. */
-function medianGap(days: ArrayLike<number>, lo: number, count: number): number | null {
-  if (count < 2) return null;
-  const n = count - 1;
-  if (gapScratch.length < n) gapScratch = new Float64Array(2 * n);
-  const gaps = gapScratch;
-  for (let i = 0; i < n; i++) gaps[i] = days[lo + i + 1]! - days[lo + i]!;
-  if (n > 32) gaps.subarray(0, n).sort();
-  else
-    // Most customers have a handful of gaps: an insertion sort in place beats the built-in's set-up.
-    for (let i = 1; i < n; i++) {
-      const v = gaps[i]!;
-      let j = i - 1;
-      for (; j >= 0 && gaps[j]! > v; j--) gaps[j + 1] = gaps[j]!;
-      gaps[j + 1] = v;
-    }
-  const mid = n >> 1;
-  return n % 2 ? gaps[mid]! : (gaps[mid - 1]! + gaps[mid]!) / 2;
-}
-
 /** The state of one lifecycle walk (module functions instead of closures: no allocation per step). */
 type Walk = {
   days: ArrayLike<number>;
@@ -127,7 +105,27 @@ type Walk = {
   wonBackAt: number;
   /** Up to five event days of a quiet period, sorted. */
   events: number[];
+  /** The gaps between days[lo] … days[gapsThrough], ascending (kept sorted as the walk goes). */
+  gaps: number[];
+  gapsThrough: number;
 };
+
+/** Median gap between days[lo] … days[i] (the usual interval known at purchase i); null for one day. */
+function medianGapThrough(w: Walk, i: number): number | null {
+  const { days, gaps } = w;
+  while (w.gapsThrough < i) {
+    w.gapsThrough++;
+    const g = days[w.gapsThrough]! - days[w.gapsThrough - 1]!;
+    let j = gaps.length;
+    gaps.push(g);
+    for (; j > 0 && gaps[j - 1]! > g; j--) gaps[j] = gaps[j - 1]!;
+    gaps[j] = g;
+  }
+  const n = i - w.lo;
+  if (n < 1) return null;
+  const mid = n >> 1;
+  return n % 2 ? gaps[mid]! : (gaps[mid - 1]! + gaps[mid]!) / 2;
+}
 
 function enter(w: Walk, s: LifecycleStage, day: number): void {
   if (w.stage === s) return;
@@ -159,7 +157,7 @@ function quiet(w: Walk, i: number, until: number): void {
   const { days, lo, first, rules } = w;
   const last = days[i]!;
   const count = i - lo + 1;
-  const interval = medianGap(days, lo, count) ?? rules.defaultIntervalDays;
+  const interval = medianGapThrough(w, i) ?? rules.defaultIntervalDays;
   const atRiskAt = last + Math.floor(rules.atRiskFactor * interval) + 1;
   const churnAt = last + Math.floor(Math.max(rules.churnFactor * interval, rules.churnMinDays)) + 1;
   let n = addEvent(w, 0, first + rules.newForDays, last, until);
@@ -214,6 +212,8 @@ export function lifecycleOfDays(
     sinceDay: null,
     wonBackAt: -Infinity,
     events: [0, 0, 0, 0, 0],
+    gaps: [],
+    gapsThrough: lo,
   };
   for (let i = lo; i < hi; i++) {
     const day = days[i]!;
@@ -236,7 +236,7 @@ export function lifecycleOfDays(
   return {
     stage: w.stage,
     sinceDay: w.sinceDay,
-    usualIntervalDays: medianGap(days, lo, hi - lo),
+    usualIntervalDays: medianGapThrough(w, hi - 1),
     daysSinceLastPurchase: end - days[hi - 1]!,
     purchaseDays: hi - lo,
   };
