@@ -53,16 +53,7 @@ export function intColumnLiteral(values: Int32Array, length: number): string {
       out[p++] = 45; // -
       v = -v; // exact: |v| ≤ 2^31 is a safe number
     }
-    const start = p;
-    do {
-      out[p++] = 48 + (v % 10);
-      v = Math.floor(v / 10);
-    } while (v > 0);
-    for (let a = start, b = p - 1; a < b; a++, b--) {
-      const t = out[a]!;
-      out[a] = out[b]!;
-      out[b] = t;
-    }
+    p = writeInteger(out, p, v);
   }
   out[p++] = 125; // }
   return out.toString('latin1', 0, p);
