@@ -36,29 +36,6 @@ export const uuidArray = (ids: readonly string[]): SQL => sql`${wordArray(ids)}:
 
 let digits = Buffer.allocUnsafe(1 << 16);
 
-/**
- * A PostgreSQL `int[]` literal of the first `length` integers of `values`, written digit by digit
- * into one buffer (no string per value: the value-refresh job writes millions of them a night).
- */
-export function intColumnLiteral(values: Int32Array, length: number): string {
-  // '{', '}' and per value at most 11 characters ('-2147483648') and a comma.
-  if (digits.length < length * 12 + 2) digits = Buffer.allocUnsafe(length * 12 + 2);
-  const out = digits;
-  let p = 0;
-  out[p++] = 123; // {
-  for (let i = 0; i < length; i++) {
-    if (i > 0) out[p++] = 44; // ,
-    let v = values[i]!;
-    if (v < 0) {
-      out[p++] = 45; // -
-      v = -v; // exact: |v| ≤ 2^31 is a safe number
-    }
-    p = writeInteger(out, p, v);
-  }
-  out[p++] = 125; // }
-  return out.toString('latin1', 0, p);
-}
-
 const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
 
 /**
@@ -89,14 +66,14 @@ function writeInteger(out: Buffer, p: number, v: number): number {
 }
 
 /**
- * A PostgreSQL `float8[]` literal of the first `length` numbers of `values`, each rounded to
- * `decimals` places (at most 12) and written digit by digit into one buffer, without the trailing
- * zeros; NaN is NULL. Numbers too large for the rounding to be exact, and infinities, are written
+ * A PostgreSQL array literal (`float8[]`, or `int[]` with 0 decimals) of the first `length`
+ * numbers of `values`, each rounded to `decimals` places (at most 12) and written digit by digit
+ * into one buffer, without the trailing zeros; NaN is NULL. Numbers too large for the rounding to be exact, and infinities, are written
  * as JavaScript prints them. For the value-refresh job's scores (decision 0071): a probability to
  * 1e-12, an amount to a millionth of a currency unit — far below what the models can tell apart —
  * without formatting a string per number.
  */
-export function fixedColumnLiteral(values: Float64Array, length: number, decimals: number): string {
+export function fixedColumnLiteral(values: ArrayLike<number>, length: number, decimals: number): string {
   if (!(decimals >= 0 && decimals <= 12 && Number.isInteger(decimals)))
     throw new RangeError('fixedColumnLiteral: decimals must be a whole number 0–12');
   const scale = POW10[decimals]!;

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { fixedColumnLiteral, intColumnLiteral, numArray, roundedAsWritten } from './sql-arrays.js';
+import { fixedColumnLiteral, numArray, roundedAsWritten } from './sql-arrays.js';
 
-describe('column literals', () => {
+describe('fixedColumnLiteral with 0 decimals (int[] columns)', () => {
   it('writes integers as numArray does, over the first `length` values only', () => {
     const values = Int32Array.from([0, 7, -7, 10, 99, 100, -100, 2147483647, -2147483648, 123456, 5]);
-    expect(intColumnLiteral(values, 10)).toBe(numArray(Array.from(values.subarray(0, 10))));
-    expect(intColumnLiteral(values, 10)).toBe('{0,7,-7,10,99,100,-100,2147483647,-2147483648,123456}');
-    expect(intColumnLiteral(values, 0)).toBe('{}');
+    expect(fixedColumnLiteral(values, 10, 0)).toBe(numArray(Array.from(values.subarray(0, 10))));
+    expect(fixedColumnLiteral(values, 10, 0)).toBe('{0,7,-7,10,99,100,-100,2147483647,-2147483648,123456}');
+    expect(fixedColumnLiteral(values, 0, 0)).toBe('{}');
   });
 
   it('grows its buffer for long columns', () => {
     const values = Int32Array.from({ length: 20_000 }, (_, i) => (i * 7919) % 2_000_003);
-    expect(intColumnLiteral(values, values.length)).toBe(numArray(Array.from(values)));
+    expect(fixedColumnLiteral(values, values.length, 0)).toBe(numArray(Array.from(values)));
   });
 });
 

@@ -22,7 +22,7 @@ import {
   type TimeUnit,
 } from '@steward/core';
 import { queryRows, type Db } from '../../db/client.js';
-import { fixedColumnLiteral, intColumnLiteral, roundedAsWritten, wordArray } from '../../db/sql-arrays.js';
+import { fixedColumnLiteral, roundedAsWritten, wordArray } from '../../db/sql-arrays.js';
 import { organizations, tierOverrides, valueModels } from '../../db/schema/index.js';
 import { validationFailed, type ErrorDetail } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
@@ -221,7 +221,7 @@ class ChunkRows {
   }[] = [];
 
   ints(column: Int32Array): string {
-    return intColumnLiteral(column, this.n);
+    return fixedColumnLiteral(column, this.n, 0);
   }
 
   /** Amounts, counts and days to a millionth; probabilities and percentiles to 1e-12 (decision 0071). */
