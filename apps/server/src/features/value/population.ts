@@ -6,10 +6,11 @@ type StoreRefresh = Awaited<ReturnType<typeof refreshPurchaseDays>>;
 
 /**
  * The purchase facts of an organization's customers as of a moment, read from the purchase-day
- * store (one row per customer, decision 0071) and held as compact parallel arrays (no object per customer or order): for customer
- * i (in id order), its distinct local purchase days are days[offsets[i]] … days[offsets[i+1] − 1]
- * (day numbers, days since 1970-01-01, ascending), with its total spend, the spend of its first
- * purchase day and its spend in the last `historicDays` days. About 60 bytes per customer plus 4
+ * store (one row per customer, decision 0071) and held as compact parallel arrays (no object per
+ * customer or order): for customer i (in id order), its distinct local purchase days are
+ * days[offsets[i]] … days[offsets[i+1] − 1] (day numbers, days since 1970-01-01, ascending), with
+ * its total spend, the spend of its first purchase day and its spend in the last `historicDays`
+ * days. About 60 bytes per customer plus 4
  * per purchase day: a million customers with ten million orders fit in a few hundred MB.
  */
 export type Population = {
@@ -58,9 +59,8 @@ type Customers = { ids: string[]; owners: (string | null)[]; tiers: (string | nu
  * The purchases of the organization's live customers as of `asOf` (decisions 0012, 0062, 0071):
  * the purchase-day store is brought up to `asOf` (purchase-days.ts: only the customers whose
  * orders changed, or all of them the first time), then read through a cursor, FETCH rows at a
- * time. The live customers (owner, tier, stage) are read at the same time
- * by a second statement on another connection and joined here, so that PostgreSQL's second core
- * does that work. Nothing else may be awaited on `db` inside either transaction (PGlite has one
+ * time. The live customers (owner, tier, stage) are read at the same time by a second statement on
+ * another connection and joined here, so that PostgreSQL's second core does that work. Nothing else may be awaited on `db` inside either transaction (PGlite has one
  * connection: it would wait for the transaction).
  */
 export async function readPopulation(
@@ -92,13 +92,14 @@ export async function readPopulation(
     sql`set local jit = off`,
   ];
   // The store is brought up to asOf in a transaction of its own, so that the locks it takes on the
-  // stale list (which order writes wait for) are held for that long only, not through the read.
+  // stale list (order writes of those customers wait for them) are held for that long only.
   const store: StoreRefresh = await db.transaction(async (tx) => {
     for (const setting of settings) await tx.execute(setting);
     return refreshPurchaseDays(tx as unknown as Db, orgId, asOf, tz);
   });
   // The read's transaction catches up with the orders written meanwhile (usually none) under the
-  // same per-organization lock, so it reads the store as of asOf even if another refresh ran.
+  // same per-organization lock, so it reads the store as of asOf even if another refresh ran. The
+  // few entries it takes stay locked until the read ends.
   const refresh = async (tx: Db) => {
     store.rebuilt += (await refreshPurchaseDays(tx, orgId, asOf, tz)).rebuilt;
   };
@@ -171,8 +172,8 @@ type Purchases = Pick<Population, 'ids' | 'offsets' | 'days' | 'total' | 'firstD
 
 /**
  * Joins the customers' purchases (in id order) to the live customers (in id order): keeps those
- * that are live, with their owner, tier and stage, compacting the arrays in place. Ids compare as text: lower-case hexadecimal UUIDs sort as their bytes do, as
- * PostgreSQL orders them.
+ * that are live, with their owner, tier and stage, compacting the arrays in place. Ids compare as
+ * text: lower-case hexadecimal UUIDs sort as their bytes do, as PostgreSQL orders them.
  */
 export function joinCustomers(p: Purchases, c: Customers): Population {
   const owners: (string | null)[] = [];

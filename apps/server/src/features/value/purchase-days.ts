@@ -4,7 +4,8 @@ import { queryRows, type Db } from '../../db/client.js';
 /**
  * The organization's purchase-day store (`purchase_days`, decision 0071): each customer's distinct
  * local purchase days up to a moment, with the spend of each day. `value-refresh` brings it up to
- * its `asOf` inside the transaction that then reads it, so the read sees exactly what was built.
+ * its `asOf` in a short transaction of its own, then once more (usually a no-op) inside the
+ * transaction that reads it, so the read sees the store as of `asOf` (population.ts).
  *
  * - Incremental, when the store holds the organization's orders up to a moment at or before
  *   `asOf`, in the same time zone: only the customers listed in `value_stale` since (an order of
