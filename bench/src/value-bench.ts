@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { openDatabase } from '@steward/server';
 import { benchDatabaseUrl } from './config.js';
-import { addDaysOrders, runValueJob, vacuumWritten } from './value-job.js';
+import { addDaysOrders, lastRunAsOf, runValueJob, vacuumWritten } from './value-job.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const COPY = process.env.BENCH_VALUE_DB || 'steward_bench_value';
@@ -112,10 +112,7 @@ for (let i = 0; i < 3; i++) {
 }
 
 // A kept clone continues where its last run left off: the next night after it.
-const { rows: lastRows } = await c.query<{ last: Date | null }>(
-  `select max(as_of) as last from customer_scores`,
-);
-const lastAsOf = lastRows[0]?.last?.getTime() ?? 0;
+const lastAsOf = (await lastRunAsOf(c)) ?? 0;
 
 const database = await openDatabase({ databaseUrl: url });
 type Run = {
@@ -133,7 +130,6 @@ for (let i = 0; i < RUNS; i++) {
   const asOf = new Date(firstAsOf + i * 86_400_000);
   const previous = i > 0 ? firstAsOf + (i - 1) * 86_400_000 : lastAsOf;
   const day = previous ? await addDaysOrders(c, new Date(previous), asOf) : null;
-  if (day) await vacuumWritten(url, ['orders']);
   const l = load();
   const t0 = performance.now();
   let last = 0;

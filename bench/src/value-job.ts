@@ -30,11 +30,11 @@ export const VALUE_WRITTEN_TABLES = [
   'value_stale',
 ];
 
-export async function vacuumWritten(url: string, tables: readonly string[] = VALUE_WRITTEN_TABLES) {
+export async function vacuumWritten(url: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(`vacuum analyze ${tables.join(', ')}`);
+    await client.query(`vacuum analyze ${VALUE_WRITTEN_TABLES.join(', ')}`);
   } finally {
     await client.end();
   }
@@ -43,7 +43,8 @@ export async function vacuumWritten(url: string, tables: readonly string[] = VAL
 /**
  * A day's business before a nightly run (decision 0071): orders dated between the previous run and
  * this one for ~1.4 % of the customers (10.5M orders over two years is ~14,400 a day), and 500 of
- * the older orders deleted (corrections), all through the orders' triggers as the API writes them.
+ * the older orders deleted (corrections), all through the orders' triggers as the API writes them;
+ * then the orders vacuumed and analyzed.
  */
 export async function addDaysOrders(c: pg.Client, from: Date, to: Date) {
   const t0 = performance.now();
@@ -58,8 +59,16 @@ export async function addDaysOrders(c: pg.Client, from: Date, to: Date) {
     `delete from orders where id in (select id from orders tablesample system (0.01) where ordered_at < $1 limit 500)`,
     [from.toISOString()],
   );
+  // As autovacuum would after the day's writes (it is off on the bench machines).
+  await c.query('vacuum analyze orders');
   console.log(
     `  a day's orders: ${added.rowCount} added, ${deleted.rowCount} deleted in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
   return { added: added.rowCount ?? 0, deleted: deleted.rowCount ?? 0 };
+}
+
+/** The as-of of the clone's last value-refresh (null before the first): the next night follows it. */
+export async function lastRunAsOf(c: pg.Client): Promise<number | null> {
+  const { rows } = await c.query<{ last: Date | null }>('select max(as_of) as last from customer_scores');
+  return rows[0]?.last?.getTime() ?? null;
 }

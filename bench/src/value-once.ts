@@ -1,7 +1,7 @@
 /**
  * One `value-refresh` run on the clone `npm run bench:value -w bench` kept (BENCH_KEEP=1), as of
  * BENCH_VALUE_DAYS days after its last run (default 1: the next nightly run), after a day's orders
- * for each of those days (as the bench adds them), printing its progress marks and result — for
+ * dated since that run (as the bench adds them), printing its progress marks and result — for
  * profiling one run, e.g. with `node --cpu-prof --import tsx`. It first vacuums and analyzes the
  * tables the job writes, as autovacuum would have since the last run:
  *
@@ -10,7 +10,7 @@
 import pg from 'pg';
 import { openDatabase } from '@steward/server';
 import { benchDatabaseUrl } from './config.js';
-import { addDaysOrders, runValueJob, vacuumWritten } from './value-job.js';
+import { addDaysOrders, lastRunAsOf, runValueJob, vacuumWritten } from './value-job.js';
 
 const url = new URL(`/${process.env.BENCH_VALUE_DB || 'steward_bench_value'}`, benchDatabaseUrl()).toString();
 // Opening the database applies the working tree's migrations first.
@@ -18,11 +18,8 @@ const database = await openDatabase({ databaseUrl: url });
 const client = new pg.Client({ connectionString: url });
 await client.connect();
 const { rows } = await client.query<{ org_id: string }>('select org_id from customers limit 1');
-const { rows: lastRows } = await client.query<{ last: Date | null }>(
-  'select max(as_of) as last from customer_scores',
-);
 const days = Number(process.env.BENCH_VALUE_DAYS || 1);
-const last = lastRows[0]?.last?.getTime() ?? Date.now() - 86_400_000;
+const last = (await lastRunAsOf(client)) ?? Date.now() - 86_400_000;
 const asOf = new Date(last + days * 86_400_000);
 await addDaysOrders(client, new Date(last), asOf);
 await client.end();
