@@ -231,11 +231,12 @@ class ChunkRows {
 }
 
 /**
- * The job `value-refresh` (API.md, Jobs; PRODUCT.md C6; docs/decisions/0012). For the
- * organization, from its orders up to `asOf` only:
- * 1. ONE SQL pass over the orders builds every customer's purchase days (local calendar days),
- *    total, first-day and 12-month spend, streamed through a cursor into compact arrays
- *    (population.ts) — no object per order or per customer;
+ * The job `value-refresh` (API.md, Jobs; PRODUCT.md C6; docs/decisions/0012, 0062, 0071). For
+ * the organization, from its orders up to `asOf` only:
+ * 1. brings the purchase-day store up to `asOf` (only the customers whose orders changed, or all
+ *    of them the first time) and reads every customer's purchase days (local calendar days),
+ *    total, first-day and 12-month spend from it, streamed through a cursor into compact arrays
+ *    (population.ts, purchase-days.ts) — no object per order or per customer;
  * 2. fits BG/NBD and Gamma-Gamma by maximum likelihood on all customers with a purchase, or on a
  *    deterministic sample (every k-th customer in id order) when there are more than 50,000, and
  *    records the fit in `value_models`;
@@ -275,7 +276,7 @@ export async function runValueRefresh(ctx: JobContext) {
   const perUnit = DAYS_PER_UNIT[opts.unit];
   const progress = (f: number) => ctx.progress(Math.min(1, Math.max(0, f)));
 
-  // 1. The one pass over the orders (with the other churn facts read alongside).
+  // 1. The purchase days, from the store (with the other churn facts read alongside).
   const factsPromise = readFacts(db, orgId, asOf);
   // Awaited below; this only keeps a failure while the orders are read from counting as unhandled.
   factsPromise.catch(() => undefined);
